@@ -1,0 +1,214 @@
+// clct: a drop-in for ct v0.9.4. Same flags, same output bytes, same messages and exit codes;
+// beyond ct: --diagnostics json (structured problems with ranges) and --hints.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { transpile } from '../core/transpile.ts';
+import { formatReport } from '../core/format.ts';
+import { decodeConfigBytes } from '../core/text.ts';
+import { platformIds } from '../core/platforms.ts';
+import { localFileReader } from './files.ts';
+import { writeFileAtomic, goFileError } from './atomic.ts';
+import { LineIndex } from '../core/yaml/parse.ts';
+import type { Diagnostic } from '../core/report.ts';
+
+const VERSION = 'clct 0.1.0 (ct v0.9.4 compatible, Ignition spec 2.3.0)';
+
+interface Flags {
+  help: boolean;
+  pretty: boolean;
+  version: boolean;
+  inFile: string;
+  outFile: string;
+  strict: boolean;
+  platform: string;
+  filesDir: string;
+  diagnostics: string;
+  hints: boolean;
+}
+
+const FLAG_DOCS: Array<[string, 'bool' | 'string', string]> = [
+  ['diagnostics', 'string', 'Print problems as "text" (ct\'s format, the default) or "json" (with source ranges).'],
+  ['files-dir', 'string', 'Directory to read local files from.'],
+  ['help', 'bool', 'Print help and exit.'],
+  ['hints', 'bool', 'Also report hints that ct does not print (surprising but accepted input).'],
+  ['in-file', 'string', 'Path to the container linux config. Standard input unless specified otherwise.'],
+  ['out-file', 'string', 'Path to the resulting Ignition config. Standard output unless specified otherwise.'],
+  ['platform', 'string', `Platform to target. Accepted values: [${platformIds.join(' ')}].`],
+  ['pretty', 'bool', 'Indent the resulting Ignition config.'],
+  ['strict', 'bool', 'Fail if any warnings are encountered.'],
+  ['version', 'bool', 'Print the version and exit.'],
+];
+
+function usage(): string {
+  const lines = ['Usage of clct:'];
+  for (const [name, kind, doc] of FLAG_DOCS) {
+    lines.push(kind === 'string' ? `  -${name} string` : `  -${name}`);
+    lines.push(`    \t${doc}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+class UsageError extends Error {}
+
+/** Go's flag package rules: -x or --x, -x=v or -x v for strings, -x or -x=true|false for bools. */
+function parseFlags(argv: string[]): Flags {
+  const f: Flags = { help: false, pretty: false, version: false, inFile: '', outFile: '', strict: false, platform: '', filesDir: '', diagnostics: 'text', hints: false };
+  const strings: Record<string, keyof Flags> = { 'in-file': 'inFile', 'out-file': 'outFile', platform: 'platform', 'files-dir': 'filesDir', diagnostics: 'diagnostics' };
+  const bools: Record<string, keyof Flags> = { help: 'help', h: 'help', pretty: 'pretty', version: 'version', strict: 'strict', hints: 'hints' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if (!a.startsWith('-') || a === '-') break;
+    let body = a.replace(/^--?/, '');
+    let value: string | undefined;
+    const eq = body.indexOf('=');
+    if (eq >= 0) {
+      value = body.slice(eq + 1);
+      body = body.slice(0, eq);
+    }
+    if (body in bools) {
+      if (value === undefined) (f as any)[bools[body]] = true;
+      else {
+        const b = parseGoBool(value);
+        if (b === undefined) throw new UsageError(`invalid boolean value "${value}" for -${body}: parse error`);
+        (f as any)[bools[body]] = b;
+      }
+    } else if (body in strings) {
+      if (value === undefined) {
+        if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${body}`);
+        value = argv[++i];
+      }
+      (f as any)[strings[body]] = value;
+    } else {
+      throw new UsageError(`flag provided but not defined: -${body}`);
+    }
+  }
+  return f;
+}
+
+function parseGoBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+function stderr(s: string): void {
+  process.stderr.write(s.replace(/\n$/, '') + '\n');
+}
+
+function readInput(inFile: string): Uint8Array {
+  if (!inFile) return readAllStdin();
+  return fs.readFileSync(inFile);
+}
+
+function readAllStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n = 0;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e: any) {
+      if (e.code === 'EAGAIN') continue;
+      if (e.code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
+function printDiagnostics(diags: Diagnostic[], lines: LineIndex | null, mode: string): void {
+  if (!diags.length) return;
+  if (mode === 'json') {
+    const out = diags.map((d) => ({
+      severity: d.severity,
+      message: d.message,
+      code: d.code,
+      ...(d.hint ? { hint: true } : {}),
+      ...(d.span && lines ? { range: { start: lines.position(d.span.start), end: lines.position(d.span.end) } } : {}),
+    }));
+    stderr(JSON.stringify(out, null, 2));
+    return;
+  }
+  stderr(formatReport(diags, lines));
+}
+
+export function main(argv: string[]): number {
+  let flags: Flags;
+  try {
+    flags = parseFlags(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${usage()}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (flags.help) {
+    process.stderr.write(usage());
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (flags.diagnostics !== 'text' && flags.diagnostics !== 'json') {
+    process.stderr.write(`invalid value "${flags.diagnostics}" for flag -diagnostics: use text or json\n${usage()}`);
+    return 2;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readInput(flags.inFile);
+  } catch (e: any) {
+    stderr(flags.inFile ? `Failed to open: ${goFileError('open', flags.inFile, e)}` : `Failed to read: ${e.message}`);
+    return 1;
+  }
+  const decoded = decodeConfigBytes(bytes);
+  if (!decoded.ok) {
+    printDiagnostics([{ severity: 'error', message: decoded.error, code: 'encoding' }], null, flags.diagnostics);
+    stderr('Failed to parse config');
+    return 1;
+  }
+
+  const result = transpile(decoded.text, {
+    pretty: flags.pretty,
+    strict: flags.strict,
+    platform: flags.platform,
+    filesDir: flags.filesDir || undefined,
+    readFile: flags.filesDir ? localFileReader(flags.filesDir) : undefined,
+    hints: flags.hints,
+  });
+  const lines = result.parsed.yaml.lines;
+  const shown = flags.hints ? result.diagnostics : result.diagnostics.filter((d) => !d.hint);
+  printDiagnostics(shown, lines, flags.diagnostics);
+  if (result.failedAt === 'parse') {
+    stderr('Failed to parse config');
+    return 1;
+  }
+  if (result.output === null) return 1;
+
+  if (!flags.outFile) {
+    process.stdout.write(result.output);
+    return 0;
+  }
+  const err = writeFileAtomic(flags.outFile, result.output);
+  if (err) {
+    stderr(`Failed to create: ${err}`);
+    return 1;
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e: any) {
+  // never a stack trace: an unexpected failure is reported like any other problem
+  stderr(`error: internal error: ${e?.message ?? String(e)}`);
+  process.exitCode = 1;
+}
+
+export { path };

@@ -1,0 +1,4 @@
+// ct's own checks (Validate methods) on the ignition part of a Container Linux Config.
+import type { MethodTable } from '../../go/types.ts';
+
+export const methods: MethodTable = {};

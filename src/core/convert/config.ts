@@ -1,0 +1,6 @@
+// Converts the config part of a Container Linux Config to Ignition.
+import type { ConvertContext } from './context.ts';
+
+export function convert(ctx: ConvertContext): void {
+  void ctx;
+}

@@ -1,0 +1,33 @@
+// ct's text report: "<kind> at line L, column C\n<message>" or "<kind>: <message>", entries
+// joined by newlines. YAML type errors are one entry in ct, so they are joined here.
+
+import type { Diagnostic } from './report.ts';
+import type { LineIndex } from './yaml/parse.ts';
+
+export function formatReport(diags: readonly Diagnostic[], lines: LineIndex | null): string {
+  const out: string[] = [];
+  const typeErrors = diags.filter((d) => d.code === 'yaml-type');
+  let typeErrorsShown = false;
+  for (const d of diags) {
+    if (d.code === 'yaml-type') {
+      if (typeErrorsShown) continue;
+      typeErrorsShown = true;
+      out.push(`error: yaml: unmarshal errors:\n  ${typeErrors.map((e) => e.message).join('\n  ')}`);
+      continue;
+    }
+    if (d.code === 'yaml-syntax' && d.span && lines) {
+      // ct's YAML library names the line inside the message and gives no position
+      const { line } = lines.lineCol(d.span.start);
+      const msg = d.message.replace(/^yaml: /, '');
+      out.push(`error: yaml: line ${line}: ${msg}`);
+      continue;
+    }
+    if (d.span && !d.unpositioned && lines) {
+      const { line, column } = lines.lineCol(d.span.start);
+      out.push(`${d.severity} at line ${line}, column ${column}\n${d.message}`);
+    } else {
+      out.push(`${d.severity}: ${d.message}`);
+    }
+  }
+  return out.join('\n');
+}

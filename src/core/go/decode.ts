@@ -1,0 +1,373 @@
+// Decodes a YAML node tree into values of a Go type model with the rules of ct's YAML
+// library (yaml.v3): which scalars fit which field, what null does, merge keys, duplicate
+// keys, dropped sequence items, alias expansion limits. Problems are collected per node so
+// the editor can point at each one; the CLI joins them into ct's single message.
+
+import { isAlias, isMap, isScalar, isSeq, isPair, isDocument } from 'yaml';
+import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { flatFields, zeroValue } from './types.ts';
+import type { GoType, StructType } from './types.ts';
+import { resolveScalar, scalarText, shortTag, isIndicatedString } from '../yaml/resolve.ts';
+import { nodeSpan } from '../yaml/parse.ts';
+import type { Span } from '../report.ts';
+
+export interface TypeError {
+  message: string;
+  span?: Span;
+}
+
+/** A failure that stops decoding altogether (ct: a panic inside the YAML library). */
+export class DecodeFailure extends Error {
+  constructor(
+    message: string,
+    readonly span?: Span,
+  ) {
+    super(message);
+  }
+}
+
+export interface DecodeOutcome {
+  value: unknown;
+  typeErrors: TypeError[];
+  failure?: DecodeFailure;
+}
+
+const MAX_INT64 = 9223372036854775807;
+
+export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoType, lines: { lineCol(o: number): { line: number } }): DecodeOutcome {
+  const d = new Decoder(doc, lines);
+  let value = zeroValue(t);
+  try {
+    if (root) value = d.unmarshal(root, t, value).value;
+  } catch (e) {
+    if (e instanceof DecodeFailure) return { value, typeErrors: d.typeErrors, failure: e };
+    throw e;
+  }
+  return { value, typeErrors: d.typeErrors };
+}
+
+interface Step {
+  good: boolean;
+  value: unknown;
+}
+
+const structKeys = new WeakMap<StructType, Map<string, { name: string; type: GoType }>>();
+function keyMap(t: StructType): Map<string, { name: string; type: GoType }> {
+  let m = structKeys.get(t);
+  if (!m) {
+    m = new Map();
+    for (const f of t.fields) {
+      if (f.embedded && f.type.kind === 'struct') {
+        for (const ff of flatFields(f.type)) m.set(ff.key, { name: ff.name, type: ff.type });
+      } else m.set(f.key, { name: f.name, type: f.type });
+    }
+    structKeys.set(t, m);
+  }
+  return m;
+}
+
+export function goTypeName(t: GoType): string {
+  switch (t.kind) {
+    case 'string':
+    case 'bool':
+      return t.name ? `types.${t.name}` : t.kind;
+    case 'int':
+    case 'uint':
+      return t.name ? `types.${t.name}` : t.kind;
+    case 'ptr':
+      return '*' + goTypeName(t.elem);
+    case 'slice':
+      return '[]' + goTypeName(t.elem);
+    case 'struct':
+    case 'custom':
+    case 'versioned':
+      return t.name.includes('.') ? t.name : `types.${t.name}`;
+  }
+}
+
+class Decoder {
+  readonly typeErrors: TypeError[] = [];
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly activeAliases = new Set<YNode>();
+
+  constructor(
+    private readonly doc: Document.Parsed | null,
+    private readonly lines: { lineCol(o: number): { line: number } },
+  ) {}
+
+  private line(n: YNode): number {
+    const s = nodeSpan(n);
+    return s ? this.lines.lineCol(s.start).line : 0;
+  }
+
+  private terror(n: YNode, tag: string, t: GoType): void {
+    let shown = '';
+    if (tag !== '!!seq' && tag !== '!!map') {
+      const v = isScalar(n) ? scalarText(n) : '';
+      shown = [...v].length > 10 ? ' `' + [...v].slice(0, 7).join('') + '...`' : ' `' + v + '`';
+    }
+    const explicit = shortTag(n);
+    const shownTag = explicit || tag;
+    this.typeErrors.push({
+      message: `line ${this.line(n)}: cannot unmarshal ${shownTag}${shown} into ${goTypeName(t)}`,
+      span: nodeSpan(n),
+    });
+  }
+
+  unmarshal(n: YNode, t: GoType, current: unknown): Step {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new DecodeFailure('yaml: document contains excessive aliasing', nodeSpan(n));
+    }
+    if (isAlias(n)) return this.alias(n, t, current);
+    if (isNullNode(n)) return this.nullInto(t, current);
+    if (t.kind === 'ptr') {
+      const inner = this.unmarshal(n, t.elem, current ?? zeroValue(t.elem));
+      return { good: inner.good, value: inner.value };
+    }
+    if (t.kind === 'custom') return this.custom(n, t, current);
+    if (t.kind === 'versioned') return this.versioned(n, t, current);
+    if (isScalar(n)) return this.scalar(n, t, current);
+    if (isMap(n)) return this.mapping(n as YAMLMap, t, current);
+    if (isSeq(n)) return this.sequence(n as YAMLSeq, t, current);
+    throw new DecodeFailure('yaml: cannot decode node with unknown kind', nodeSpan(n));
+  }
+
+  private alias(n: Alias, t: GoType, current: unknown): Step {
+    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.source}' value contains itself`, nodeSpan(n));
+    const target = this.doc ? (n.resolve(this.doc) as YNode | undefined) : undefined;
+    if (!target) throw new DecodeFailure(`yaml: unknown anchor '${n.source}' referenced`, nodeSpan(n));
+    this.activeAliases.add(n);
+    this.aliasDepth++;
+    try {
+      return this.unmarshal(target, t, current);
+    } finally {
+      this.aliasDepth--;
+      this.activeAliases.delete(n);
+    }
+  }
+
+  private nullInto(t: GoType, current: unknown): Step {
+    if (t.kind === 'ptr' || t.kind === 'slice' || t.kind === 'custom') return { good: true, value: null };
+    return { good: false, value: current };
+  }
+
+  private custom(n: YNode, t: Extract<GoType, { kind: 'custom' }>, current: unknown): Step {
+    // The type's UnmarshalYAML first decodes a plain string, then parses it.
+    if (!isScalar(n)) {
+      this.terror(n, isMap(n) ? '!!map' : '!!seq', { kind: 'string' });
+      return { good: false, value: current };
+    }
+    const r = resolveScalar(n);
+    if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+    const parsed = t.parse(scalarText(n));
+    if (!parsed.ok) throw new DecodeFailure(parsed.error, nodeSpan(n));
+    return { good: true, value: parsed.value };
+  }
+
+  private versioned(n: YNode, t: Extract<GoType, { kind: 'versioned' }>, current: unknown): Step {
+    const before = this.typeErrors.length;
+    const common = this.unmarshal(n, t.common, zeroValue(t.common));
+    if (this.typeErrors.length > before || !common.good) return { good: false, value: current };
+    const value = common.value as Record<string, unknown>;
+    const optionsType = t.select(value);
+    if (optionsType) {
+      const opts = this.unmarshal(n, optionsType, zeroValue(optionsType));
+      if (this.typeErrors.length > before) return { good: false, value: current };
+      value.$options = opts.value;
+      value.$optionsType = optionsType;
+    }
+    return { good: true, value };
+  }
+
+  private scalar(n: YNode, t: GoType, current: unknown): Step {
+    const r = resolveScalar(n);
+    if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+    let tag = r.tag;
+    let value: unknown = r.value;
+    if (tag === '!!binary') {
+      const decoded = decodeBase64(scalarText(n));
+      if (decoded === undefined) throw new DecodeFailure('yaml: !!binary value contains invalid base64 data', nodeSpan(n));
+      value = decoded;
+      tag = '!!binary';
+    }
+    if (tag === '!!null') return this.nullInto(t, current);
+    switch (t.kind) {
+      case 'string':
+        return { good: true, value: tag === '!!binary' ? value : scalarText(n) };
+      case 'int':
+        if ((tag === '!!int' || tag === '!!float') && typeof value === 'number') {
+          if ('big' in r && r.big) break;
+          if (tag === '!!float' && !(value <= MAX_INT64)) break;
+          return { good: true, value: Math.trunc(value) };
+        }
+        break;
+      case 'uint':
+        if ((tag === '!!int' || tag === '!!float') && typeof value === 'number' && value >= 0) {
+          return { good: true, value: Math.trunc(value) };
+        }
+        break;
+      case 'bool':
+        if (tag === '!!bool') return { good: true, value };
+        if (typeof value === 'string' && (tag === '!!str' || 'unresolved' in r)) {
+          if (TRUE_WORDS.has(value)) return { good: true, value: true };
+          if (FALSE_WORDS.has(value)) return { good: true, value: false };
+        }
+        break;
+      default:
+        break;
+    }
+    this.terror(n, isIndicatedString(n) ? '!!str' : tag, t);
+    return { good: false, value: current };
+  }
+
+  private checkDuplicates(n: YAMLMap): boolean {
+    const before = this.typeErrors.length;
+    const items = n.items as Pair<YNode, YNode>[];
+    for (let i = 0; i < items.length; i++) {
+      const ki = items[i].key;
+      if (!ki) continue;
+      for (let j = i + 1; j < items.length; j++) {
+        const kj = items[j].key;
+        if (kj && sameKey(ki, kj)) {
+          this.typeErrors.push({
+            message: `line ${this.line(kj)}: mapping key ${goQuote(keyText(kj))} already defined at line ${this.line(ki)}`,
+            span: nodeSpan(kj),
+          });
+        }
+      }
+    }
+    return this.typeErrors.length === before;
+  }
+
+  private mapping(n: YAMLMap, t: GoType, current: unknown): Step {
+    if (!this.checkDuplicates(n)) return { good: false, value: current };
+    if (t.kind !== 'struct') {
+      this.terror(n, '!!map', t);
+      return { good: false, value: current };
+    }
+    const obj = (current && typeof current === 'object' ? current : zeroValue(t)) as Record<string, unknown>;
+    const keys = keyMap(t);
+    for (const pair of n.items as Pair<YNode, YNode>[]) {
+      const k = pair.key;
+      const v = pair.value;
+      if (k && isMergeKey(k)) {
+        this.merge(v, t, obj);
+        continue;
+      }
+      if (!k) continue;
+      const name = this.unmarshal(k, { kind: 'string' }, '');
+      if (!name.good) continue;
+      const field = keys.get(name.value as string);
+      if (!field) continue;
+      if (!v) {
+        // `key:` with nothing after it is a null value
+        obj[field.name] = this.nullInto(field.type, obj[field.name]).value;
+        continue;
+      }
+      obj[field.name] = this.unmarshal(v, field.type, obj[field.name]).value;
+    }
+    return { good: true, value: obj };
+  }
+
+  private merge(v: YNode | null, t: GoType, obj: Record<string, unknown>): void {
+    const fail = () => {
+      throw new DecodeFailure('yaml: map merge requires map or sequence of maps as the value', nodeSpan(v));
+    };
+    if (!v) return fail();
+    if (isMap(v)) {
+      this.unmarshal(v, t, obj);
+    } else if (isAlias(v)) {
+      const target = this.doc ? (v.resolve(this.doc) as YNode | undefined) : undefined;
+      if (target && !isMap(target)) fail();
+      this.unmarshal(v, t, obj);
+    } else if (isSeq(v)) {
+      const items = (v as YAMLSeq).items as YNode[];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i];
+        if (isAlias(it)) {
+          const target = this.doc ? (it.resolve(this.doc) as YNode | undefined) : undefined;
+          if (target && !isMap(target)) fail();
+        } else if (!isMap(it)) fail();
+        this.unmarshal(it, t, obj);
+      }
+    } else fail();
+  }
+
+  private sequence(n: YAMLSeq, t: GoType, current: unknown): Step {
+    if (t.kind !== 'slice') {
+      this.terror(n, '!!seq', t);
+      return { good: false, value: current };
+    }
+    const out: unknown[] = [];
+    for (const item of n.items as (YNode | null)[]) {
+      if (!item) continue;
+      const step = this.unmarshal(item, t.elem, zeroValue(t.elem));
+      if (step.good) out.push(step.value);
+    }
+    return { good: true, value: out };
+  }
+}
+
+const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+/** A scalar that yaml.v3 reads as null (plain empty, ~, null) or an explicit !!null. */
+export function isNullNode(n: YNode): boolean {
+  if (!isScalar(n)) return false;
+  const tag = shortTag(n);
+  if (tag === '!!null') return true;
+  if (tag !== '' || isIndicatedString(n)) return false;
+  const r = resolveScalar(n);
+  return !('error' in r) && r.tag === '!!null';
+}
+
+export function isMergeKey(k: YNode): boolean {
+  if (!isScalar(k) || scalarText(k) !== '<<') return false;
+  if (isIndicatedString(k)) return false;
+  const tag = shortTag(k);
+  return tag === '' || tag === '!!merge';
+}
+
+/** The text ct compares keys by (yaml.v3 Node.Value). */
+export function keyText(k: YNode): string {
+  if (isScalar(k)) return scalarText(k);
+  if (isAlias(k)) return String(k.source);
+  return '';
+}
+
+function keyKind(k: YNode): string {
+  if (isScalar(k)) return 's';
+  if (isMap(k)) return 'm';
+  if (isSeq(k)) return 'q';
+  if (isAlias(k)) return 'a';
+  return '?';
+}
+
+function sameKey(a: YNode, b: YNode): boolean {
+  return keyKind(a) === keyKind(b) && keyText(a) === keyText(b);
+}
+
+/** Go's %#v for a string (a double-quoted Go literal). */
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function allowedAliasRatio(decodeCount: number): number {
+  const low = 400000;
+  const high = 4000000;
+  if (decodeCount <= low) return 0.99;
+  if (decodeCount >= high) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
+}
+
+function decodeBase64(s: string): string | undefined {
+  const clean = s.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return undefined;
+  return Buffer.from(clean, 'base64').toString('latin1');
+}
+
+export { isPair, isDocument };
