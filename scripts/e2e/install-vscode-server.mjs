@@ -388,7 +388,7 @@ export async function ensureInstalled({ root, force = false, verbose = false, qu
     const logFile = path.join(L.root, 'install.log');
     const opts = { logFile, verbose };
     let nodeProblem = force ? 'forced' : checkNode(L);
-    let csProblem = force || nodeProblem ? 'forced or needs Node' : checkCodeServer(L);
+    let csProblem = force ? 'forced' : nodeProblem ? 'not installed yet' : checkCodeServer(L);
     const toolsProblem = force ? 'forced' : checkTools(L);
 
     const apt = missingAptPackages({ needBuildDeps: Boolean(csProblem) });

@@ -31,6 +31,10 @@ test('errors recorded from ct', () => {
   assert.deepEqual(parseBase2Bytes('lots'), bad('units: invalid lots'));
   assert.deepEqual(parseBase2Bytes('2048'), bad('units: unknown unit  in 2048'));
   assert.deepEqual(parseBase2Bytes('10Gb'), bad('units: unknown unit Gb in 10Gb'));
+  assert.deepEqual(parseBase2Bytes('9000000PB'), bad('units: overflow parsing unit'));
+  assert.deepEqual(parseBase2Bytes('-2GiB'), okv(-2147483648n));
+  assert.deepEqual(parseBase2Bytes('1536KiB'), okv(1572864n));
+  assert.deepEqual(parseBase2Bytes('4GiB'), okv(4294967296n));
 });
 
 test('errors', () => {
@@ -48,11 +52,14 @@ test('errors', () => {
   // Mixing styles fails both passes.
   assert.deepEqual(parseBase2Bytes('1MiB1KB'), bad('units: unknown unit MiB in 1MiB1KB'));
   assert.deepEqual(parseBase2Bytes('99999999999999999999B'), bad('units: invalid 99999999999999999999B'));
-  assert.deepEqual(parseBase2Bytes('100000EiB'), bad('units: overflow parsing unit'));
-  assert.deepEqual(parseBase2Bytes('-100000EiB'), bad('units: overflow parsing unit'));
+  assert.deepEqual(parseBase2Bytes('100000EB'), bad('units: overflow parsing unit'));
+  assert.deepEqual(parseBase2Bytes('-100000EB'), bad('units: overflow parsing unit'));
+  // The IEC pass overflows, but the "KB"-style pass then fails on the unit and is reported.
+  assert.deepEqual(parseBase2Bytes('100000EiB'), bad('units: unknown unit EiB in 100000EiB'));
 });
 
 test('exactly 2^63 passes the range check and wraps like amd64 int64(float64)', () => {
   assert.deepEqual(parseBase2Bytes('8EiB'), okv(-9223372036854775808n));
+  assert.deepEqual(parseBase2Bytes('8EB'), okv(-9223372036854775808n));
   assert.deepEqual(parseBase2Bytes('-8EiB'), okv(-9223372036854775808n));
 });

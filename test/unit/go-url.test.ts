@@ -2,7 +2,7 @@
 // printed in the conformance corpus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseUrl, type GoUrl } from '../../src/core/go/url.ts';
+import { parseUrl, urlQuery, type GoUrl } from '../../src/core/go/url.ts';
 
 function ok(raw: string): GoUrl {
   const r = parseUrl(raw);
@@ -153,4 +153,14 @@ test('String(): authority edge cases (Go 1.19 OmitHost)', () => {
   assert.equal(ok('./this:that').string, './this:that');
   assert.equal(ok('http://u@h/').string, 'http://u@h/');
   assert.equal(ok('http://u:@h/').string, 'http://u:@h/');
+});
+
+test('Query(): values as ParseQuery decodes them, bad pairs dropped', () => {
+  assert.deepEqual(urlQuery('versionId='), new Map([['versionId', ['']]]));
+  assert.deepEqual(urlQuery('versionId'), new Map([['versionId', ['']]]));
+  assert.deepEqual(urlQuery('versionId=3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY'), new Map([['versionId', ['3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY']]]));
+  assert.deepEqual(urlQuery('a=1&a=2&b=x+y%21'), new Map([['a', ['1', '2']], ['b', ['x y!']]]));
+  assert.deepEqual(urlQuery('version%49d=v'), new Map([['versionId', ['v']]]));
+  assert.deepEqual(urlQuery('versionId=a;b&c=%zz&&d=1=2'), new Map([['d', ['1=2']]]));
+  assert.deepEqual(urlQuery(''), new Map());
 });

@@ -3,6 +3,7 @@
 //
 // Go works on bytes, so the input is turned into its UTF-8 bytes, held as a "byte string" (one
 // char per byte, 0-255) while parsing; results are decoded back to ordinary JS strings.
+// (A lone UTF-16 surrogate, which Go input cannot hold, is encoded as U+FFFD's bytes.)
 // Version note: 1.19 added URL.OmitHost, which makes "scheme:/path" print back unchanged
 // (1.18 and older printed "scheme:///path").
 
@@ -417,4 +418,31 @@ export function parseUrl(raw: string): ParseUrlResult {
 
 function fail(url: string, e: UrlError): { ok: false; error: string } {
   return { ok: false, error: fromByteString(`parse ${quote(url)}: ${e.message}`) };
+}
+
+/**
+ * URL.Query(): ParseQuery with its error dropped. Pairs are split on '&'; a pair containing ';'
+ * (rejected since Go 1.17) or with a bad %-escape is skipped; '+' decodes to a space; a key
+ * without '=' gets "". Ignition reads `versionId` of s3 URLs through this.
+ */
+export function urlQuery(rawQuery: string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const pair of toByteString(rawQuery).split('&')) {
+    if (pair.includes(';') || pair === '') continue;
+    const eq = pair.indexOf('=');
+    let key: string;
+    let value: string;
+    try {
+      key = unescape(eq < 0 ? pair : pair.slice(0, eq), Mode.QueryComponent);
+      value = unescape(eq < 0 ? '' : pair.slice(eq + 1), Mode.QueryComponent);
+    } catch (e) {
+      if (e instanceof UrlError) continue;
+      throw e;
+    }
+    const k = fromByteString(key);
+    const list = m.get(k) ?? [];
+    list.push(fromByteString(value));
+    m.set(k, list);
+  }
+  return m;
 }

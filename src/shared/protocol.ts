@@ -1,0 +1,58 @@
+// Custom LSP messages between the clc client and server, shared by both sides.
+// (Standard features — diagnostics, completion, hover, symbols, definition, code actions,
+// folding — use the plain LSP methods.)
+
+/** The language id the extension registers for Container Linux Configs. */
+export const LANGUAGE_ID = 'clc';
+
+/** Settings under "clc." that the server reads (workspace/configuration, section "clc"). */
+export interface ClcSettings {
+  /** ct's --platform ("" for none) */
+  platform: string;
+  /** ct's --files-dir, relative to the workspace folder ("" for none) */
+  filesDir: string;
+  /** ct's --strict: warnings make transpiling fail */
+  strict: boolean;
+  transpile: {
+    pretty: boolean;
+    /** output path pattern; ${dir}, ${name} (file name without .yml/.yaml), ${ext} */
+    output: string;
+  };
+}
+
+export const DEFAULT_SETTINGS: ClcSettings = {
+  platform: '',
+  filesDir: '',
+  strict: false,
+  transpile: { pretty: true, output: '${dir}/${name}.ign' },
+};
+
+/** Request `clc/transpile`: transpile an open document with the current settings. */
+export const TRANSPILE_REQUEST = 'clc/transpile';
+
+export interface TranspileParams {
+  uri: string;
+  /** overrides the clc.platform setting (the preview's platform picker) */
+  platform?: string;
+  /** overrides clc.transpile.pretty */
+  pretty?: boolean;
+}
+
+export interface TranspileProblem {
+  severity: 'error' | 'warning' | 'info' | 'deprecated';
+  message: string;
+  /** 0-based LSP range, when the problem has a place */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface TranspileResponse {
+  /** the Ignition JSON text, or null when ct would produce none */
+  output: string | null;
+  problems: TranspileProblem[];
+  /** "parse" or "convert" when transpiling failed at that stage, else null */
+  failedAt: 'parse' | 'convert' | null;
+  /** true when the result would fail under clc.strict (errors, or any problem with strict on) */
+  blocked: boolean;
+  /** the document version the result belongs to */
+  version: number;
+}
