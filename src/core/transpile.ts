@@ -62,8 +62,20 @@ export interface ParsedConfig {
   fatal: boolean;
 }
 
+const TOO_DEEP = 'yaml: the document is nested too deeply to be read';
+
 export function parseConfig(text: string): ParsedConfig {
   const yaml = parseYaml(text);
+  try {
+    return parseParsedYaml(yaml);
+  } catch (e) {
+    // very deep nesting exhausts the stack in a recursive walk; report it like a YAML error
+    if (e instanceof RangeError) return { yaml, config: null, diagnostics: [{ severity: 'error', message: TOO_DEEP, code: 'yaml-syntax' }], fatal: true };
+    throw e;
+  }
+}
+
+function parseParsedYaml(yaml: ParsedYaml): ParsedConfig {
   if (yaml.errors.length) return { yaml, config: null, diagnostics: yaml.errors, fatal: true };
 
   const decoded = decode(yaml.doc, yaml.root, Config, yaml.lines);

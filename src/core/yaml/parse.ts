@@ -59,7 +59,8 @@ export function parseYaml(text: string): ParsedYaml {
 
 function yamlMessage(m: string): string {
   // The yaml package appends a code frame to messages; keep the first line.
-  const first = m.split('\n')[0];
+  let first = m.split('\n')[0];
+  if (/Maximum call stack size exceeded/.test(first)) first = 'the document is nested too deeply to be read';
   return first.startsWith('yaml: ') ? first : `yaml: ${first}`;
 }
 

@@ -1,0 +1,59 @@
+// Benchmarks of the transpiler: in-process parse + check + convert, and whole-process clct
+// against files of growing size. Prints medians; targets live in the issue tracker, not here.
+
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseYaml } from '../src/core/yaml/parse.ts';
+import { parseConfig, convertConfig, serializeIgnition } from '../src/core/transpile.ts';
+import { generateConfig } from './generate.ts';
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeIt(runs: number, fn: () => void): number {
+  fn(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    fn();
+    t.push(performance.now() - a);
+  }
+  return median(t);
+}
+
+export function benchCore(): Array<Record<string, string | number>> {
+  const rows: Array<Record<string, string | number>> = [];
+  for (const size of [50, 300, 10_000]) {
+    const text = generateConfig(size);
+    const runs = size > 1000 ? 15 : 100;
+    const parseOnly = timeIt(runs, () => parseYaml(text));
+    const full = timeIt(runs, () => {
+      const p = parseConfig(text);
+      const c = convertConfig(p, {});
+      if (c.ignition) serializeIgnition(c.ignition, false);
+    });
+    rows.push({ benchmark: `core ${size} lines`, 'yaml parse ms': +parseOnly.toFixed(2), 'parse+check+convert ms': +full.toFixed(2) });
+  }
+  return rows;
+}
+
+export function benchCli(cli: string): Array<Record<string, string | number>> {
+  const rows: Array<Record<string, string | number>> = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clct-bench-'));
+  for (const size of [10_000, 100_000]) {
+    const file = path.join(dir, `cfg-${size}.yml`);
+    fs.writeFileSync(file, generateConfig(size));
+    const runs = size > 50_000 ? 5 : 11;
+    const ms = timeIt(runs, () => {
+      execFileSync(process.execPath, [cli, '--in-file', file], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+    });
+    rows.push({ benchmark: `clct process ${size} lines`, 'median ms': +ms.toFixed(1) });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
