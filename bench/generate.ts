@@ -1,44 +1,84 @@
-// Builds realistic Container Linux Configs of a requested size (users, files, units with
-// drop-ins, directories), for benchmarks and stress tests.
+// Generates realistic Container Linux Configs of a given length for the benchmarks:
+// users, filesystems, many files with inline contents, directories, links, and systemd units
+// with drop-ins, plus etcd and update sections. Deterministic for a given line count.
 
 export function generateConfig(targetLines: number): string {
-  const users: string[] = ['passwd:', '  users:'];
-  const files: string[] = ['storage:', '  files:'];
+  const head: string[] = [
+    '# generated benchmark config',
+    'passwd:',
+    '  users:',
+    '    - name: core',
+    '      ssh_authorized_keys:',
+    '        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPE0auGV6JxcRBWaM6krM core@bench',
+    '    - name: ops',
+    '      groups: [sudo, docker]',
+    '      shell: /bin/bash',
+    'etcd:',
+    '  version: 3.5.0',
+    '  name: "{HOSTNAME}"',
+    '  advertise_client_urls: "http://{PRIVATE_IPV4}:2379"',
+    '  listen_client_urls: http://0.0.0.0:2379',
+    'update:',
+    '  group: stable',
+    'locksmith:',
+    '  reboot_strategy: etcd-lock',
+    '  window_start: Sun 04:00',
+    '  window_length: 1h',
+    'storage:',
+    '  filesystems:',
+    '    - name: data',
+    '      mount:',
+    '        device: /dev/disk/by-label/DATA',
+    '        format: ext4',
+    '        wipe_filesystem: false',
+  ];
+  const files: string[] = ['  files:'];
   const dirs: string[] = ['  directories:'];
+  const links: string[] = ['  links:'];
   const units: string[] = ['systemd:', '  units:'];
-  let lines = 5;
+  const total = () => head.length + files.length + dirs.length + links.length + units.length;
   let i = 0;
-  while (lines < targetLines) {
-    const kind = i % 4;
-    if (kind === 0) {
-      users.push(`    - name: user${i}`, '      ssh_authorized_keys:', `        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${i}key user${i}@example.com`, '      groups: [docker, wheel]');
-      lines += 4;
-    } else if (kind === 1) {
-      files.push(`    - path: /etc/app/conf-${i}.conf`, '      filesystem: root', '      mode: 0644', '      contents:', `        inline: "key${i}=value ${i} & <tag>"`);
-      lines += 5;
-    } else if (kind === 2) {
+  while (total() < targetLines) {
+    const kind = i % 6;
+    if (kind <= 2) {
+      files.push(
+        `    - path: /etc/bench/file-${i}.conf`,
+        `      filesystem: ${i % 5 === 0 ? 'data' : 'root'}`,
+        '      mode: 0644',
+        '      contents:',
+        '        inline: |',
+        `          # file ${i}`,
+        `          key_${i}=value_${i}`,
+        '          other=true',
+      );
+    } else if (kind === 3) {
       units.push(
-        `    - name: app-${i}.service`,
+        `    - name: bench-${i}.service`,
         '      enabled: true',
         '      contents: |',
         '        [Unit]',
-        `        Description=Application ${i}`,
+        `        Description=Bench service ${i}`,
         '        [Service]',
-        `        ExecStart=/usr/bin/app --id ${i}`,
+        '        Type=oneshot',
+        `        ExecStart=/usr/bin/echo ${i}`,
         '        [Install]',
         '        WantedBy=multi-user.target',
         '      dropins:',
         '        - name: 10-env.conf',
         '          contents: |',
         '            [Service]',
-        `            Environment=ID=${i}`,
+        `            Environment=N=${i}`,
       );
-      lines += 14;
+    } else if (kind === 4) {
+      dirs.push(`    - path: /var/lib/bench/dir-${i}`, '      filesystem: root', '      mode: 0755', '      user:', '        name: core');
     } else {
-      dirs.push(`    - path: /var/lib/app-${i}`, '      filesystem: root', '      mode: 0755');
-      lines += 3;
+      links.push(`    - path: /etc/bench/link-${i}`, `      target: /etc/bench/file-${i - 3}.conf`, '      hard: false');
     }
     i++;
   }
-  return [...users, ...files, ...dirs, ...units, ''].join('\n');
+  const parts = [...head, ...files];
+  if (dirs.length > 1) parts.push(...dirs);
+  if (links.length > 1) parts.push(...links);
+  if (units.length > 2) parts.push(...units);
+  return parts.join('\n') + '\n';
 }

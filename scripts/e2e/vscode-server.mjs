@@ -65,6 +65,7 @@ export const DEFAULT_USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'security.workspace.trust.enabled': false,
   'security.workspace.trust.startupPrompt': 'never',
   'update.mode': 'none',
@@ -199,8 +200,8 @@ export async function startServer({
     detached: true, // own process group: stop() kills the server, its extension hosts and their children
     stdio: ['ignore', 'pipe', 'pipe'],
     env: isolatedEnv(runDir, {
-      // Test suites can require('mocha') etc. from the tools folder.
-      NODE_PATH: [install.toolsNodeModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
+      // Test suites load mocha from here: require(path.join(process.env.CLC_E2E_TOOLS, 'mocha')).
+      // (NODE_PATH would not do: VS Code's extension host drops Node's global lookup paths.)
       CLC_E2E_TOOLS: install.toolsNodeModules,
       ...env,
     }),
@@ -358,6 +359,17 @@ export async function waitForWorkbench(page, timeoutMs = 60_000) {
   await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
 }
 
+// Stack frames inside the workbench's own bundle (served over http) say nothing about the code under test.
+const WORKBENCH_FRAME = /^\s+at .*https?:\/\/[^\s)]*\/static\/out\/vs\/.*$/;
+
+/** Drops stack frames of the workbench bundle from a log message (extension host frames are kept). */
+export function trimWorkbenchFrames(text) {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const kept = lines.filter((l) => !WORKBENCH_FRAME.test(l));
+  return kept.length === lines.length ? text : kept.join('\n');
+}
+
 /** Writes the log files the workbench hands to codeAutomationExit into `dir`. */
 export function saveWorkbenchLogs(logs, dir) {
   if (!Array.isArray(logs)) return 0;
@@ -371,6 +383,8 @@ export function saveWorkbenchLogs(logs, dir) {
   }
   return n;
 }
+
+class AbortedError extends Error {}
 
 /**
  * Runs an extension's test suite in a real VS Code and resolves with an exit status:
@@ -416,19 +430,21 @@ export async function runExtensionTests({
       onOutput: verbose ? (s) => out(s.replace(/^/gm, '[server] ')) : undefined,
     });
     say(`VS Code server ready on ${server.baseUrl} (${Date.now() - started} ms)`);
+    if (signal?.aborted) throw new AbortedError();
     browser = await launchBrowser({ install, runDir });
 
     let settle;
     const result = new Promise((resolve) => (settle = resolve));
     timer = setTimeout(() => settle({ kind: 'timeout' }), timeoutMs);
     signal?.addEventListener('abort', () => settle({ kind: 'abort' }), { once: true });
+    if (signal?.aborted) settle({ kind: 'abort' });
     server.exited.then((e) => settle({ kind: 'server-exit', e }));
     const url = workbenchUrl({ baseUrl: server.baseUrl, folder, extensionDevelopmentPath, extensionTestsPath });
     if (verbose) say(`opening ${url}`);
     await openWorkbench({
       page: browser.page,
       url,
-      onLog: (_type, text) => out(`${text}\n`),
+      onLog: (_type, text) => out(`${verbose ? text : trimWorkbenchFrames(text)}\n`),
       onExit: (code, logs) => settle({ kind: 'exit', code, logs }),
       onPageError: (err) => {
         if (/crashed/.test(err.message)) settle({ kind: 'crash', err });
@@ -464,8 +480,13 @@ export async function runExtensionTests({
       );
     }
   } catch (err) {
-    status = 2;
-    say(`ERROR: ${err.message}`);
+    if (err instanceof AbortedError) {
+      status = 130;
+      say('aborted');
+    } else {
+      status = 2;
+      say(`ERROR: ${err.message}`);
+    }
   } finally {
     clearTimeout(timer);
     await browser?.close();

@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from './report.ts';
 import type { LineIndex } from './yaml/parse.ts';
+import { sprintfNoArgs } from './go/fmt.ts';
 
 export function formatReport(diags: readonly Diagnostic[], lines: LineIndex | null): string {
   const out: string[] = [];
@@ -29,5 +30,6 @@ export function formatReport(diags: readonly Diagnostic[], lines: LineIndex | nu
       out.push(`${d.severity}: ${d.message}`);
     }
   }
-  return out.join('\n');
+  // ct hands the report text to a printf-style helper as its format string
+  return sprintfNoArgs(out.join('\n'));
 }

@@ -83,7 +83,7 @@ function parseParsedYaml(yaml: ParsedYaml): ParsedConfig {
     return {
       yaml,
       config: null,
-      diagnostics: [{ severity: 'error', message: decoded.failure.message, span: decoded.failure.span, code: 'yaml-decode' }],
+      diagnostics: [{ severity: 'error', message: decoded.failure.message, span: decoded.failure.span, code: 'yaml-decode', unpositioned: true }],
       fatal: true,
     };
   }

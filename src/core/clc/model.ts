@@ -207,6 +207,8 @@ export interface OptionRow {
   key: string;
   flag: string;
   type: 'string' | 'int' | 'bool';
+  /** per-version Go type when it changed between versions (auto_compaction_retention) */
+  typeByVersion?: Record<string, 'string' | 'int' | 'bool'>;
   versions: string[];
   order: Record<string, number>;
   deprecated?: string;
@@ -216,6 +218,8 @@ export interface OptionTable {
   defaultVersion: string;
   oldestVersion: string;
   versions: string[];
+  /** the Go struct name per table version ("2.3" -> "Etcd2") */
+  structs?: Record<string, string>;
   options: OptionRow[];
 }
 
@@ -231,8 +235,8 @@ function optionStructs(table: OptionTable, prefix: string): Map<string, StructTy
     const rows = table.options
       .filter((o) => o.versions.includes(v))
       .sort((a, b) => a.order[v] - b.order[v])
-      .map((o): [string, string, GoType] => [o.key, o.key, ptr(goScalar[o.type])]);
-    const s = struct(`${prefix}${v.replace('.', '_')}`, rows);
+      .map((o): [string, string, GoType] => [o.key, o.key, ptr(goScalar[o.typeByVersion?.[v] ?? o.type])]);
+    const s = struct(table.structs?.[v] ?? `${prefix}${v.replace('.', '_')}`, rows);
     // flags are needed when turning options into command-line arguments
     for (const f of s.fields) (f as { flag?: string }).flag = table.options.find((o) => o.key === f.key)!.flag;
     out.set(v, s);

@@ -1,6 +1,92 @@
-// Converts the passwd part of a Container Linux Config to Ignition.
+// ct's passwd converter (config/types/passwd.go): users (with the deprecated `create` block
+// carried over as Ignition's Usercreate) and groups.
 import type { ConvertContext } from './context.ts';
+import type { IgnValue } from '../ignition/types.ts';
+
+interface UserCreate {
+  Uid: number | null;
+  GECOS: string;
+  Homedir: string;
+  NoCreateHome: boolean;
+  PrimaryGroup: string;
+  Groups: string[] | null;
+  NoUserGroup: boolean;
+  System: boolean;
+  NoLogInit: boolean;
+  Shell: string;
+}
+
+interface User {
+  Name: string;
+  PasswordHash: string | null;
+  SSHAuthorizedKeys: string[] | null;
+  Create: UserCreate | null;
+  UID: number | null;
+  Gecos: string;
+  HomeDir: string;
+  NoCreateHome: boolean;
+  PrimaryGroup: string;
+  Groups: string[] | null;
+  NoUserGroup: boolean;
+  System: boolean;
+  NoLogInit: boolean;
+  Shell: string;
+}
+
+interface Group {
+  Name: string;
+  Gid: number | null;
+  PasswordHash: string;
+  System: boolean;
+}
+
+/** appending each item to a nil slice: an empty list stays nil */
+const copyList = (l: string[] | null): string[] | null => (l && l.length ? [...l] : null);
+
+/** Go's int(uint): values of 2^63 and above wrap around */
+const uintToInt = (u: number | null): number | null => (u === null ? null : u >= 2 ** 63 ? u - 2 ** 64 : u);
 
 export function convert(ctx: ConvertContext): void {
-  void ctx;
+  for (const user of (ctx.in.Passwd.Users ?? []) as User[]) {
+    const out: IgnValue = {
+      Create: null,
+      Gecos: user.Gecos,
+      Groups: copyList(user.Groups),
+      HomeDir: user.HomeDir,
+      Name: user.Name,
+      NoCreateHome: user.NoCreateHome,
+      NoLogInit: user.NoLogInit,
+      NoUserGroup: user.NoUserGroup,
+      PasswordHash: user.PasswordHash,
+      PrimaryGroup: user.PrimaryGroup,
+      SSHAuthorizedKeys: copyList(user.SSHAuthorizedKeys),
+      Shell: user.Shell,
+      System: user.System,
+      UID: user.UID,
+    };
+    const c = user.Create;
+    if (c) {
+      out.Create = {
+        Gecos: c.GECOS,
+        Groups: copyList(c.Groups),
+        HomeDir: c.Homedir,
+        NoCreateHome: c.NoCreateHome,
+        NoLogInit: c.NoLogInit,
+        NoUserGroup: c.NoUserGroup,
+        PrimaryGroup: c.PrimaryGroup,
+        Shell: c.Shell,
+        System: c.System,
+        UID: uintToInt(c.Uid),
+      };
+    }
+    ((ctx.out.Passwd.Users ??= []) as IgnValue[]).push(out);
+  }
+  for (const group of (ctx.in.Passwd.Groups ?? []) as Group[]) {
+    ((ctx.out.Passwd.Groups ??= []) as IgnValue[]).push({
+      Gid: uintToInt(group.Gid),
+      Name: group.Name,
+      PasswordHash: group.PasswordHash,
+      System: group.System,
+    });
+  }
 }
