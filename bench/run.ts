@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { benchCore, benchCli } from './core.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(process.cwd());
 console.log('Transpiler core (in-process)');
 console.table(benchCore());
 console.log('clct (whole process)');

@@ -29,17 +29,20 @@ import {
 
 export class InstallError extends Error {}
 
-const NPM_ENV = {
-  npm_config_fetch_retries: '5',
-  npm_config_fetch_retry_mintimeout: '10000',
-  npm_config_fetch_retry_maxtimeout: '120000',
-  npm_config_fetch_timeout: '300000',
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-  npm_config_update_notifier: 'false',
-  npm_config_progress: 'false',
-  npm_config_loglevel: 'warn',
-};
+// npm settings for every npm call; a value already set in the environment wins.
+const NPM_ENV = Object.fromEntries(
+  Object.entries({
+    npm_config_fetch_retries: '4', // npm's own retries with backoff 10s, 20s, 40s, 60s ...
+    npm_config_fetch_retry_mintimeout: '10000',
+    npm_config_fetch_retry_maxtimeout: '60000',
+    npm_config_fetch_timeout: '300000',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_progress: 'false',
+    npm_config_loglevel: 'warn',
+  }).filter(([k]) => process.env[k] === undefined),
+); // ... and each whole step is retried up to 3 times (withRetries)
 const COMMAND_TIMEOUT_MS = 20 * 60_000;
 
 function stamp() {

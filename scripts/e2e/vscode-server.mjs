@@ -386,6 +386,44 @@ export function saveWorkbenchLogs(logs, dir) {
 
 class AbortedError extends Error {}
 
+/** Removes all but the newest `keep` run folders (failed runs are kept for inspection). */
+export function pruneRuns(runsDir, keep = 4) {
+  let entries;
+  try {
+    entries = fs.readdirSync(runsDir, { withFileTypes: true }).filter((e) => e.isDirectory());
+  } catch {
+    return;
+  }
+  const dirs = entries
+    .map((e) => path.join(runsDir, e.name))
+    .map((p) => ({ p, t: fs.statSync(p).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { p } of dirs.slice(keep)) fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * Adds up mocha's "N passing / N failing / N pending" lines seen in the output, for a closing line
+ * "e2e: N passed, N failed[, N skipped]" that CI can read.
+ */
+export function mochaCounter() {
+  const c = { passed: 0, failed: 0, skipped: 0, seen: false };
+  const re = /^\s*(\d+) (passing|failing|pending)\b/gm;
+  return {
+    counts: c,
+    scan(text) {
+      for (const m of text.matchAll(re)) {
+        c.seen = true;
+        c[{ passing: 'passed', failing: 'failed', pending: 'skipped' }[m[2]]] += Number(m[1]);
+      }
+    },
+    summary(status) {
+      if (!c.seen) return status === 0 ? '' : 'e2e: 0 passed, 1 failed';
+      const failed = status !== 0 && c.failed === 0 ? 1 : c.failed; // the suite failed outside mocha's count
+      return `e2e: ${c.passed} passed, ${failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+    },
+  };
+}
+
 /**
  * Runs an extension's test suite in a real VS Code and resolves with an exit status:
  * the suite's status, 124 on timeout, 130 when aborted, 2 when the setup itself failed.
@@ -405,14 +443,14 @@ export async function runExtensionTests({
   out = (s) => process.stdout.write(s),
 }) {
   const started = Date.now();
-  const runDirPathFinal =
-    runDirPath ?? path.join(install.runsDir, newRunName());
-  const runDir = prepareRunDir(runDirPathFinal);
+  if (!runDirPath) pruneRuns(install.runsDir);
+  const runDir = prepareRunDir(runDirPath ?? path.join(install.runsDir, newRunName()));
   const say = (m) => out(`[vscode-tests] ${m}\n`);
   let server;
   let browser;
   let status = 2;
   let timer;
+  const counts = mochaCounter();
   try {
     if (!fs.existsSync(extensionTestsPath)) throw new Error(`no test module at ${extensionTestsPath}`);
     if (!fs.existsSync(path.join(extensionDevelopmentPath, 'package.json'))) {
@@ -444,7 +482,10 @@ export async function runExtensionTests({
     await openWorkbench({
       page: browser.page,
       url,
-      onLog: (_type, text) => out(`${verbose ? text : trimWorkbenchFrames(text)}\n`),
+      onLog: (_type, text) => {
+        counts.scan(text);
+        out(`${verbose ? text : trimWorkbenchFrames(text)}\n`);
+      },
       onExit: (code, logs) => settle({ kind: 'exit', code, logs }),
       onPageError: (err) => {
         if (/crashed/.test(err.message)) settle({ kind: 'crash', err });
@@ -495,5 +536,7 @@ export async function runExtensionTests({
   const keep = keepRunDir || status !== 0;
   cleanupRunDir(runDir, { keep });
   if (keep) say(`run folder kept: ${runDir.dir}`);
+  const summary = counts.summary(status);
+  if (summary) out(`${summary}\n`);
   return status;
 }

@@ -32,6 +32,7 @@ import * as raid from './convert/raid.ts';
 import * as security from './convert/security.ts';
 import * as systemd from './convert/systemd.ts';
 import * as update from './convert/update.ts';
+import { computeHints } from './features/hints.ts';
 
 export type { ConvertOptions };
 
@@ -169,13 +170,15 @@ export interface TranspileResult {
 /** Both stages with ct's rules for when to stop, --strict included. */
 export function transpile(text: string, options: TranspileOptions = {}): TranspileResult {
   const parsed = parseConfig(text);
+  // hints come after ct's own problems and never count for --strict
+  const withHints = (list: Diagnostic[]): Diagnostic[] => (options.hints ? [...list, ...computeHints(parsed)] : list);
   if (parsed.fatal || (options.strict && parsed.diagnostics.length)) {
-    return { output: null, diagnostics: parsed.diagnostics, failedAt: 'parse', parsed };
+    return { output: null, diagnostics: withHints(parsed.diagnostics), failedAt: 'parse', parsed };
   }
   const converted = convertConfig(parsed, options);
   const diagnostics = [...parsed.diagnostics, ...converted.diagnostics];
   if (converted.fatal || !converted.ignition || (options.strict && converted.diagnostics.length)) {
-    return { output: null, diagnostics, failedAt: 'convert', parsed };
+    return { output: null, diagnostics: withHints(diagnostics), failedAt: 'convert', parsed };
   }
-  return { output: serializeIgnition(converted.ignition, !!options.pretty), diagnostics, failedAt: null, parsed };
+  return { output: serializeIgnition(converted.ignition, !!options.pretty), diagnostics: withHints(diagnostics), failedAt: null, parsed };
 }

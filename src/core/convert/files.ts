@@ -77,7 +77,8 @@ function convertFiles(ctx: ConvertContext): void {
     };
     let source = '';
 
-    if (contents.Inline !== '') source = inlineDataUrl(contents.Inline);
+    // (a !!binary value may arrive as bytes)
+    if (contents.Inline !== '' && contents.Inline?.length !== 0) source = inlineDataUrl(contents.Inline);
 
     if (contents.Local !== '') {
       const local: string = contents.Local;

@@ -44,7 +44,12 @@ interface Group {
 const copyList = (l: string[] | null): string[] | null => (l && l.length ? [...l] : null);
 
 /** Go's int(uint): values of 2^63 and above wrap around */
-const uintToInt = (u: number | null): number | null => (u === null ? null : u >= 2 ** 63 ? u - 2 ** 64 : u);
+/** Go's int(uint) conversion: values of 2^63 and more wrap around to negative numbers. */
+const uintToInt = (u: number | bigint | null): number | bigint | null => {
+  if (u === null || typeof u === 'number') return u;
+  const wrapped = BigInt.asIntN(64, u);
+  return wrapped >= BigInt(Number.MIN_SAFE_INTEGER) && wrapped <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(wrapped) : wrapped;
+};
 
 export function convert(ctx: ConvertContext): void {
   for (const user of (ctx.in.Passwd.Users ?? []) as User[]) {

@@ -33,6 +33,15 @@ export interface DecodeOutcome {
 }
 
 const MAX_INT64 = 9223372036854775807;
+const MAX_UINT64 = 18446744073709551615;
+
+/** A whole number from a float, kept exact past 2^53 (Go converts floats to int64 exactly). */
+function exactInt(n: number): number | bigint {
+  if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
+  // Go's float64 -> int64 conversion of out-of-range values is platform-defined; clamp like amd64 does
+  const b = BigInt(n);
+  return b > 9223372036854775807n ? -9223372036854775808n : b;
+}
 
 export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoType, lines: { lineCol(o: number): { line: number } }): DecodeOutcome {
   const d = new Decoder(doc, lines);
@@ -199,15 +208,21 @@ class Decoder {
       case 'string':
         return { good: true, value: tag === '!!binary' ? value : scalarText(n) };
       case 'int':
-        if ((tag === '!!int' || tag === '!!float') && typeof value === 'number') {
+        if (tag === '!!int' && (typeof value === 'number' || typeof value === 'bigint')) {
           if ('big' in r && r.big) break;
-          if (tag === '!!float' && !(value <= MAX_INT64)) break;
-          return { good: true, value: Math.trunc(value) };
+          return { good: true, value };
+        }
+        if (tag === '!!float' && typeof value === 'number') {
+          if (!(value <= MAX_INT64)) break;
+          return { good: true, value: exactInt(Math.trunc(value)) };
         }
         break;
       case 'uint':
-        if ((tag === '!!int' || tag === '!!float') && typeof value === 'number' && value >= 0) {
-          return { good: true, value: Math.trunc(value) };
+        if (tag === '!!int' && (typeof value === 'number' || typeof value === 'bigint') && value >= 0) {
+          return { good: true, value };
+        }
+        if (tag === '!!float' && typeof value === 'number' && value >= 0 && value <= MAX_UINT64) {
+          return { good: true, value: exactInt(Math.trunc(value)) };
         }
         break;
       case 'bool':

@@ -12,6 +12,7 @@ export type JsonValue =
   | null
   | boolean
   | number
+  | bigint
   | string
   | JsonValue[]
   | ReadonlyMap<string, JsonValue>
@@ -50,8 +51,9 @@ export function encodeString(s: string): string {
   return out + s.slice(start) + '"';
 }
 
-function encodeNumber(n: number): string {
-  // The value model carries Go ints only; anything else is a caller bug, not something to guess at.
+function encodeNumber(n: number | bigint): string {
+  // The value model carries Go ints only (bigint past 2^53); anything else is a caller bug.
+  if (typeof n === 'bigint') return n.toString();
   if (!Number.isSafeInteger(n)) throw new TypeError(`json: not an integer: ${n}`);
   return String(n === 0 ? 0 : n);
 }
@@ -63,6 +65,7 @@ function write(v: JsonValue | undefined, indent: string | null, prefix: string):
   switch (typeof v) {
     case 'boolean': return v ? 'true' : 'false';
     case 'number': return encodeNumber(v);
+    case 'bigint': return encodeNumber(v);
     case 'string': return encodeString(v);
   }
   const inner = indent === null ? '' : prefix + indent;

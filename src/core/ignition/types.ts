@@ -225,7 +225,7 @@ export function newIgnitionConfig(): IgnValue {
 
 // --- encoding/json ------------------------------------------------------------------------------
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+import type { JsonValue } from '../go/json.ts';
 
 /** Converts a typed value to ordered JSON data the way encoding/json would lay it out. */
 export function toJson(value: unknown, t: GoType): JsonValue {

@@ -9,7 +9,7 @@ export type ResolvedTag = '!!str' | '!!int' | '!!float' | '!!bool' | '!!null' | 
 
 export type Resolved =
   | { tag: '!!str'; value: string }
-  | { tag: '!!int'; value: number; big?: 'uint' }
+  | { tag: '!!int'; value: number | bigint; big?: 'uint' }
   | { tag: '!!float'; value: number }
   | { tag: '!!bool'; value: boolean }
   | { tag: '!!null'; value: null }
@@ -97,7 +97,7 @@ export function resolveText(tag: string, text: string): Resolved | { error: stri
     if (tag === '!!str') return { tag: '!!str', value: text };
     return out;
   }
-  if (tag === '!!float' && out.tag === '!!int') return { tag: '!!float', value: out.value as number };
+  if (tag === '!!float' && out.tag === '!!int') return { tag: '!!float', value: Number(out.value) };
   return { error: `yaml: cannot decode ${out.tag} \`${text}\` as a ${tag}` };
 }
 
@@ -141,10 +141,13 @@ function hinted(c: string): boolean {
   return /[yYnNtTfFoO~.+\-0-9]/.test(c);
 }
 
+/** Ints stay exact: plain numbers while they are safe, bigint beyond 2^53. */
 function intResult(v: bigint): Resolved {
-  if (v > MAX_INT64) return { tag: '!!int', value: Number(v), big: 'uint' };
-  return { tag: '!!int', value: Number(v) };
+  const value = v >= -MAX_SAFE && v <= MAX_SAFE ? Number(v) : v;
+  if (v > MAX_INT64) return { tag: '!!int', value, big: 'uint' };
+  return { tag: '!!int', value };
 }
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function parseDigits(s: string, base: number): bigint | undefined {
   if (!s.length) return undefined;

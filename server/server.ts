@@ -1,0 +1,387 @@
+// The clc language server: LSP wiring only. Every answer comes from the pure core
+// (src/core/features, src/core/transpile.ts); this file keeps one parsed document per open
+// version, debounces validation, reads the clc.* settings and turns results into LSP types.
+
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  CodeAction as LspCodeAction,
+  Connection,
+  Diagnostic as LspDiagnostic,
+  InitializeParams,
+  InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { transpile } from '../src/core/transpile.ts';
+import type { TranspileResult } from '../src/core/transpile.ts';
+import type { Diagnostic } from '../src/core/report.ts';
+import { ClcDocument } from '../src/core/features/document.ts';
+import { complete } from '../src/core/features/completion.ts';
+import { hover } from '../src/core/features/hover.ts';
+import { documentSymbols } from '../src/core/features/symbols.ts';
+import { definition } from '../src/core/features/definition.ts';
+import { foldingRanges } from '../src/core/features/folding.ts';
+import { codeActions } from '../src/core/features/codeActions.ts';
+import { localFileReader } from '../src/cli/files.ts';
+import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
+import type { ClcSettings, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
+import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
+
+/** Validation waits this long after the last keystroke. */
+export const DEBOUNCE_MS = 150;
+
+interface Entry {
+  version: number;
+  doc: ClcDocument;
+  /** diagnostics of this version for one settings key */
+  validated?: { key: string; result: TranspileResult; diagnostics: Diagnostic[] };
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const entries = new Map<string, Entry>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const settingsCache = new Map<string, Promise<ClcSettings>>();
+  let pushedSettings: ClcSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
+  let definitionLinks = false;
+  let workspaceFolders: string[] = [];
+
+  const log = (msg: string) => {
+    try {
+      connection.console.error(msg);
+    } catch {
+      // the connection may be gone; nothing else to do
+    }
+  };
+
+  /** Runs a handler; a bug in a feature yields the default answer instead of a failed server. */
+  function runSafe<T>(name: string, token: CancellationToken | undefined, fallback: T, fn: () => T): T | ResponseError<void> {
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    try {
+      const r = fn();
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      return r;
+    } catch (e: any) {
+      log(`clc: ${name} failed: ${e?.stack ?? e}`);
+      return fallback;
+    }
+  }
+
+  function entryFor(uri: string): Entry | undefined {
+    const td = documents.get(uri);
+    if (!td) return undefined;
+    const cur = entries.get(uri);
+    if (cur && cur.version === td.version) return cur;
+    const e: Entry = { version: td.version, doc: new ClcDocument(td.getText(), td.version) };
+    entries.set(uri, e);
+    return e;
+  }
+
+  // --- settings ----------------------------------------------------------------------------------
+
+  function normalizeSettings(v: unknown): ClcSettings {
+    const o = (v && typeof v === 'object' ? v : {}) as Record<string, any>;
+    const t = (o.transpile && typeof o.transpile === 'object' ? o.transpile : {}) as Record<string, unknown>;
+    return {
+      platform: typeof o.platform === 'string' ? o.platform : DEFAULT_SETTINGS.platform,
+      filesDir: typeof o.filesDir === 'string' ? o.filesDir : DEFAULT_SETTINGS.filesDir,
+      strict: typeof o.strict === 'boolean' ? o.strict : DEFAULT_SETTINGS.strict,
+      transpile: {
+        pretty: typeof t.pretty === 'boolean' ? t.pretty : DEFAULT_SETTINGS.transpile.pretty,
+        output: typeof t.output === 'string' ? t.output : DEFAULT_SETTINGS.transpile.output,
+      },
+    };
+  }
+
+  function settingsFor(uri: string): Promise<ClcSettings> {
+    if (!canPullConfiguration) return Promise.resolve(pushedSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'clc' })
+        .then((v) => normalizeSettings(v))
+        .catch(() => pushedSettings);
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  /** clc.filesDir made absolute: relative to the document's workspace folder, else to its directory. */
+  function resolveFilesDir(uri: string, filesDir: string): string | undefined {
+    if (!filesDir) return undefined;
+    if (path.isAbsolute(filesDir)) return filesDir;
+    let docPath: string | undefined;
+    try {
+      docPath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      docPath = undefined;
+    }
+    const folder = docPath ? workspaceFolders.filter((f) => docPath!.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : workspaceFolders[0];
+    const base = folder ?? (docPath ? path.dirname(docPath) : process.cwd());
+    return path.resolve(base, filesDir);
+  }
+
+  function transpileOptions(uri: string, s: ClcSettings, overrides: { platform?: string; pretty?: boolean } = {}) {
+    const filesDir = resolveFilesDir(uri, s.filesDir);
+    return {
+      platform: overrides.platform ?? s.platform,
+      filesDir,
+      readFile: filesDir ? localFileReader(filesDir) : undefined,
+      strict: s.strict,
+      pretty: overrides.pretty ?? s.transpile.pretty,
+    };
+  }
+
+  // --- validation --------------------------------------------------------------------------------
+
+  function validateEntry(uri: string, e: Entry, s: ClcSettings, force: boolean): Diagnostic[] {
+    const key = JSON.stringify([s.platform, s.filesDir, s.strict]);
+    if (!force && e.validated?.key === key) return e.validated.diagnostics;
+    const result = transpile(e.doc.text, { ...transpileOptions(uri, s), pretty: false, hints: true });
+    e.doc.adoptParsed(result.parsed);
+    e.validated = { key, result, diagnostics: result.diagnostics };
+    return result.diagnostics;
+  }
+
+  async function validate(uri: string, force = false): Promise<void> {
+    const td = documents.get(uri);
+    if (!td) return;
+    const version = td.version;
+    const s = await settingsFor(uri);
+    // a newer version has its own run scheduled: never publish an older result over it
+    if (documents.get(uri)?.version !== version) return;
+    const e = entryFor(uri);
+    if (!e) return;
+    let diagnostics: LspDiagnostic[];
+    try {
+      diagnostics = validateEntry(uri, e, s, force).map((d) => toLspDiagnostic(d, e.doc.lines));
+    } catch (err: any) {
+      log(`clc: validation failed: ${err?.stack ?? err}`);
+      diagnostics = [];
+    }
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number, force = false): void {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri, force).catch((err) => log(`clc: validation failed: ${err?.stack ?? err}`));
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    settingsCache.clear();
+    for (const td of documents.all()) schedule(td.uri, 0, true);
+  }
+
+  // a document just opened is validated at once; edits wait for the typing to pause
+  const justOpened = new Map<string, number>();
+  documents.onDidOpen((ev) => {
+    justOpened.set(ev.document.uri, ev.document.version);
+    schedule(ev.document.uri, 0);
+  });
+  documents.onDidChangeContent((ev) => {
+    const uri = ev.document.uri;
+    if (justOpened.get(uri) === ev.document.version) {
+      justOpened.delete(uri);
+      return;
+    }
+    justOpened.delete(uri);
+    schedule(uri, DEBOUNCE_MS);
+  });
+  documents.onDidSave((ev) => schedule(ev.document.uri, 0, true));
+  documents.onDidClose((ev) => {
+    const t = timers.get(ev.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(ev.document.uri);
+    entries.delete(ev.document.uri);
+    settingsCache.delete(ev.document.uri);
+    void connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
+  });
+
+  // --- lifecycle ---------------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    definitionLinks = !!caps.textDocument?.definition?.linkSupport;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.flatMap((u) => {
+      try {
+        return u.startsWith('file:') ? [fileURLToPath(u)] : [];
+      } catch {
+        return [];
+      }
+    });
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) pushedSettings = normalizeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [':', ' ', '{', '-'], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'clc', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clc' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const pushed = (params.settings as { clc?: unknown } | undefined)?.clc;
+    if (pushed && typeof pushed === 'object') pushedSettings = normalizeSettings(pushed);
+    revalidateAll();
+  });
+
+  // --- features ----------------------------------------------------------------------------------
+
+  connection.onCompletion(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const s = await settingsFor(uri);
+    return runSafe('completion', token, [], () => {
+      const e = entryFor(uri);
+      if (!e) return [];
+      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
+    });
+  });
+
+  connection.onHover(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const s = await settingsFor(uri);
+    return runSafe('hover', token, null, () => {
+      const e = entryFor(uri);
+      if (!e) return null;
+      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      const h = hover(e.doc, offset, { platform: s.platform });
+      return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
+    });
+  });
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe('documentSymbol', token, [], () => {
+      const e = entryFor(params.textDocument.uri);
+      if (!e) return [];
+      return documentSymbols(e.doc).map((s) => toDocumentSymbol(s, e.doc.lines));
+    }),
+  );
+
+  connection.onDefinition((params, token) =>
+    runSafe('definition', token, null, () => {
+      const e = entryFor(params.textDocument.uri);
+      if (!e) return null;
+      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      const targets = definition(e.doc, offset);
+      if (!targets.length) return null;
+      const uri = params.textDocument.uri;
+      const lines = e.doc.lines;
+      if (definitionLinks) {
+        return targets.map((t) => ({
+          originSelectionRange: toRange(lines, t.origin),
+          targetUri: uri,
+          targetRange: toRange(lines, t.span),
+          targetSelectionRange: toRange(lines, t.selection),
+        }));
+      }
+      return targets.map((t) => ({ uri, range: toRange(lines, t.selection) }));
+    }),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    runSafe('foldingRange', token, [], () => {
+      const e = entryFor(params.textDocument.uri);
+      if (!e) return [];
+      return foldingRanges(e.doc).map((r) => ({ startLine: r.startLine, endLine: r.endLine, ...(r.kind ? { kind: r.kind } : {}) }));
+    }),
+  );
+
+  connection.onCodeAction(async (params, token) => {
+    const uri = params.textDocument.uri;
+    const s = await settingsFor(uri);
+    return runSafe('codeAction', token, [], () => {
+      const e = entryFor(uri);
+      if (!e) return [];
+      const lines = e.doc.lines;
+      const start = lines.offsetAt(params.range.start.line, params.range.start.character);
+      const end = lines.offsetAt(params.range.end.line, params.range.end.character);
+      const all = validateEntry(uri, e, s, false);
+      const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
+      const out: LspCodeAction[] = [];
+      for (const a of codeActions(e.doc, inRange)) {
+        const lsp = a.diagnostics.map((d) => {
+          const mine = toLspDiagnostic(d, lines);
+          return params.context.diagnostics.find((c) => c.message === d.message && c.range.start.line === mine.range.start.line && c.range.start.character === mine.range.start.character) ?? mine;
+        });
+        out.push({
+          title: a.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: lsp,
+          isPreferred: a.isPreferred,
+          edit: { changes: { [uri]: a.edits.map((ed) => ({ range: toRange(lines, ed.span), newText: ed.newText })) } },
+        });
+      }
+      if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) return [];
+      return out;
+    });
+  });
+
+  connection.onRequest(TRANSPILE_REQUEST, async (params: TranspileParams, token): Promise<TranspileResponse | ResponseError<void>> => {
+    const td = documents.get(params?.uri);
+    if (!td) return new ResponseError(ErrorCodes.InvalidParams, `document not open: ${params?.uri}`);
+    const s = await settingsFor(params.uri);
+    const version = td.version;
+    const fallback: TranspileResponse = {
+      output: null,
+      problems: [{ severity: 'error', message: 'internal error while transpiling' }],
+      failedAt: 'convert',
+      blocked: true,
+      version,
+    };
+    return runSafe('transpile', token, fallback, () => {
+      const e = entryFor(params.uri)!;
+      const r = transpile(e.doc.text, transpileOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }));
+      const lines = r.parsed.yaml.lines;
+      return {
+        output: r.output,
+        problems: r.diagnostics.map((d) => ({
+          severity: d.severity,
+          message: d.message,
+          ...(d.span && !d.unpositioned ? { range: toRange(lines, d.span) } : {}),
+        })),
+        failedAt: r.failedAt,
+        blocked: r.output === null || r.failedAt !== null || (s.strict && r.diagnostics.length > 0),
+        version,
+      };
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,179 @@
+// Validation and transpiling run in a worker thread, so that a long run on a big document
+// never delays completion or hover, and a run that hangs can be stopped by replacing the worker.
+// The worker is the same bundle (dist/server.js) started with workerData.clcRole = 'validator'.
+
+import { parentPort, Worker } from 'node:worker_threads';
+import { diagnose } from '../src/core/features/diagnostics.ts';
+import { transpile } from '../src/core/transpile.ts';
+import type { Diagnostic } from '../src/core/report.ts';
+import { localFileReader } from '../src/cli/files.ts';
+
+export const WORKER_ROLE = 'validator';
+
+export interface JobOptions {
+  platform: string;
+  /** absolute files directory, or undefined */
+  filesDir?: string;
+  strict: boolean;
+  pretty: boolean;
+}
+
+export type Job =
+  | { kind: 'diagnose'; text: string; options: JobOptions }
+  | { kind: 'transpile'; text: string; options: JobOptions };
+
+export type JobResult =
+  | { kind: 'diagnose'; diagnostics: Diagnostic[] }
+  | { kind: 'transpile'; output: string | null; diagnostics: Diagnostic[]; failedAt: 'parse' | 'convert' | null };
+
+/** Runs one job (in the worker, or in-process when workers are unavailable). */
+export function runJob(job: Job): JobResult {
+  const o = job.options;
+  const common = { platform: o.platform, filesDir: o.filesDir, readFile: o.filesDir ? localFileReader(o.filesDir) : undefined, strict: o.strict };
+  if (job.kind === 'diagnose') {
+    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true }).diagnostics };
+  }
+  const r = transpile(job.text, { ...common, pretty: o.pretty });
+  return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
+}
+
+/** Worker side: answer jobs until the thread is stopped. */
+export function serveJobs(): void {
+  parentPort!.on('message', (m: { id: number; job: Job }) => {
+    let reply: { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: string };
+    try {
+      reply = { id: m.id, ok: true, result: runJob(m.job) };
+    } catch (e: any) {
+      reply = { id: m.id, ok: false, error: String(e?.stack ?? e) };
+    }
+    parentPort!.postMessage(reply);
+  });
+}
+
+interface Pending {
+  id: number;
+  job: Job;
+  resolve: (r: JobResult) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Main side: one worker, one job at a time. A job that runs longer than `timeoutMs` gets the
+ * worker replaced (the job fails); a worker that dies is replaced on the next job.
+ */
+export class JobRunner {
+  private worker: Worker | null = null;
+  private current: (Pending & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private disabled = false;
+  /** workers lost in a row without finishing a job; after a few we validate in-process */
+  private failures = 0;
+
+  constructor(
+    private readonly script: string | null,
+    private readonly log: (m: string) => void,
+    private readonly timeoutMs = 30_000,
+  ) {
+    if (!script) this.disabled = true;
+  }
+
+  run(job: Job): Promise<JobResult> {
+    if (this.disabled) {
+      try {
+        return Promise.resolve(runJob(job));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker) return this.worker;
+    try {
+      const w = new Worker(this.script!, { workerData: { clcRole: WORKER_ROLE } });
+      w.unref();
+      w.on('message', (m: { id: number; ok: boolean; result?: JobResult; error?: string }) => this.finish(m));
+      w.on('error', (e) => {
+        this.log(`clc: validation worker failed: ${e?.stack ?? e}`);
+        this.drop(w, e instanceof Error ? e : new Error(String(e)));
+      });
+      w.on('exit', (code) => {
+        if (this.worker === w) this.drop(w, new Error(`validation worker exited (${code})`));
+      });
+      this.worker = w;
+      return w;
+    } catch (e: any) {
+      this.log(`clc: cannot start a worker, validating in-process: ${e?.message ?? e}`);
+      this.disabled = true;
+      return null;
+    }
+  }
+
+  private pump(): void {
+    if (this.current || !this.queue.length) return;
+    const w = this.disabled ? null : this.ensureWorker();
+    if (!w) {
+      for (const p of this.queue.splice(0)) {
+        try {
+          p.resolve(runJob(p.job));
+        } catch (e: any) {
+          p.reject(e);
+        }
+      }
+      return;
+    }
+    const p = this.queue.shift()!;
+    const timer = setTimeout(() => {
+      this.log(`clc: a validation run took longer than ${this.timeoutMs} ms; restarting the worker`);
+      const stuck = this.worker;
+      this.drop(stuck, new Error('validation timed out'));
+      void stuck?.terminate();
+    }, this.timeoutMs);
+    this.current = { ...p, timer };
+    w.postMessage({ id: p.id, job: p.job });
+  }
+
+  private finish(m: { id: number; ok: boolean; result?: JobResult; error?: string }): void {
+    const c = this.current;
+    if (!c || c.id !== m.id) return;
+    clearTimeout(c.timer);
+    this.current = null;
+    this.failures = 0;
+    if (m.ok) c.resolve(m.result!);
+    else c.reject(new Error(m.error));
+    this.pump();
+  }
+
+  /** Forgets a broken worker and fails its current job. */
+  private drop(w: Worker | null, err: Error): void {
+    if (w && this.worker !== w) return;
+    this.worker = null;
+    if (++this.failures >= 3 && err.message !== 'validation timed out') {
+      this.log('clc: the validation worker keeps failing; validating in-process from now on');
+      this.disabled = true;
+    }
+    const c = this.current;
+    this.current = null;
+    if (c) {
+      clearTimeout(c.timer);
+      c.reject(err);
+    }
+    this.pump();
+  }
+
+  /** Jobs waiting (not yet started). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  dispose(): void {
+    const w = this.worker;
+    this.worker = null;
+    void w?.terminate();
+  }
+}

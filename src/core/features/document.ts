@@ -1,0 +1,55 @@
+// One version of a config's text with everything the editor features derive from it, each
+// computed on first use and kept: the line scan (works on broken YAML), the YAML tree and the
+// decoded config, and line/column lookups. The server keeps one per open document version.
+
+import { parseConfig } from '../transpile.ts';
+import type { ParsedConfig } from '../transpile.ts';
+import { LineIndex } from '../yaml/parse.ts';
+import type { ParsedYaml } from '../yaml/parse.ts';
+import { scanText } from './scan.ts';
+import type { Scan } from './scan.ts';
+
+export class ClcDocument {
+  private _scan?: Scan;
+  private _parsed?: ParsedConfig;
+  private _lines?: LineIndex;
+
+  constructor(
+    readonly text: string,
+    readonly version: number = 0,
+  ) {}
+
+  /** the indentation-based reading of the text */
+  get scan(): Scan {
+    return (this._scan ??= scanText(this.text));
+  }
+
+  /** ct's parse stage: YAML tree, decoded config and parse-stage problems */
+  get parsed(): ParsedConfig {
+    return (this._parsed ??= parseConfig(this.text));
+  }
+
+  /** true once the parse has been computed (or handed over by a transpile run) */
+  get hasParsed(): boolean {
+    return this._parsed !== undefined;
+  }
+
+  /** reuse the parse of a transpile run over the same text */
+  adoptParsed(p: ParsedConfig): void {
+    if (p.yaml.text === this.text) this._parsed = p;
+  }
+
+  get yaml(): ParsedYaml {
+    return this.parsed.yaml;
+  }
+
+  /** true when the YAML itself is well-formed (the tree can be trusted for positions) */
+  get yamlOk(): boolean {
+    return this.yaml.errors.length === 0;
+  }
+
+  get lines(): LineIndex {
+    if (this._parsed) return this._parsed.yaml.lines;
+    return (this._lines ??= new LineIndex(this.text));
+  }
+}

@@ -1,0 +1,167 @@
+// The extension's features, driven through the VS Code API and the object activate() returns.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXT_ID = 'clc-dev.clc';
+const root = () => vscode.workspace.workspaceFolders[0].uri.fsPath;
+const file = (...p) => vscode.Uri.file(path.join(root(), ...p));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what, fn, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+async function open(uri) {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+const docOf = (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+const quiet = { showBlocked: async () => {}, showFailed: async () => {}, showWritten: async () => {} };
+
+let api;
+
+suite('clc extension', () => {
+  suiteSetup(async () => {
+    await open(file('cl-config.yml'));
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext, 'the extension is installed');
+    api = await until('activation', async () => ext.isActive && ext.exports);
+  });
+
+  test('cl-config.yml is a Container Linux Config and activation is quick', async () => {
+    assert.equal(vscode.window.activeTextEditor.document.languageId, 'clc');
+    console.log(`activate() took ${api.activationMs} ms`);
+    assert.ok(api.activationMs < 150, `activate() took ${api.activationMs} ms`);
+  });
+
+  test('a .yml file with the first-line marker becomes clc, plain YAML stays YAML until asked', async () => {
+    await open(file('nodes', 'web.yml'));
+    await until('web.yml to become clc', () => docOf(file('nodes', 'web.yml'))?.languageId === 'clc');
+    await open(file('nodes', 'plain.yml'));
+    await sleep(500);
+    assert.equal(docOf(file('nodes', 'plain.yml')).languageId, 'yaml');
+    await vscode.commands.executeCommand('clc.changeLanguage');
+    await until('plain.yml to become clc', () => docOf(file('nodes', 'plain.yml'))?.languageId === 'clc');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('.ign files open as JSON', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('nodes', 'existing.ign'));
+    assert.equal(doc.languageId, 'json');
+  });
+
+  test('the language server reports problems', async () => {
+    await open(file('nodes', 'broken.clc.yml'));
+    const diags = await until('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(file('nodes', 'broken.clc.yml'));
+      return d.length > 0 && d;
+    });
+    assert.ok(diags.some((d) => d.severity === vscode.DiagnosticSeverity.Error), JSON.stringify(diags.map((d) => d.message)));
+  });
+
+  test('transpile writes <name>.ign beside the config', async () => {
+    const out = await api.transpileUri(file('cl-config.yml'), { ui: quiet });
+    assert.equal(out.kind, 'written', JSON.stringify(out));
+    assert.equal(out.target.fsPath, file('cl-config.ign').fsPath);
+    const json = JSON.parse(fs.readFileSync(out.target.fsPath, 'utf8'));
+    assert.equal(json.ignition.version, '2.3.0');
+    assert.deepEqual(fs.readdirSync(root()).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  test('transpile refuses a config with errors and writes nothing', async () => {
+    const out = await api.transpileUri(file('nodes', 'broken.clc.yml'), { ui: quiet });
+    assert.equal(out.kind, 'blocked');
+    assert.match(out.message, /error/);
+    assert.ok(!fs.existsSync(file('nodes', 'broken.clc.ign').fsPath));
+  });
+
+  test('an output open with unsaved changes is only replaced after a yes', async () => {
+    const target = file('nodes', 'web.ign');
+    fs.writeFileSync(target.fsPath, '{}\n');
+    const ed = await open(target);
+    await ed.edit((b) => b.insert(new vscode.Position(0, 0), ' '));
+    assert.ok(ed.document.isDirty);
+    let asked = 0;
+    const no = await api.transpileUri(file('nodes', 'web.yml'), { ui: { ...quiet, confirmOverwriteDirty: async () => (asked++, false) } });
+    assert.equal(no.kind, 'cancelled');
+    assert.equal(asked, 1);
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), '{}\n');
+    assert.ok(docOf(target).isDirty, 'the unsaved edit is still there');
+    const yes = await api.transpileUri(file('nodes', 'web.yml'), { ui: { ...quiet, confirmOverwriteDirty: async () => true } });
+    assert.equal(yes.kind, 'written');
+    const written = fs.readFileSync(target.fsPath, 'utf8');
+    assert.match(written, /hello%20from%20web/);
+    await until('the editor to show the new file', () => !docOf(target).isDirty && docOf(target).getText() === written);
+  });
+
+  test('transpile follows clc.transpile.output', async () => {
+    const cfg = vscode.workspace.getConfiguration('clc');
+    await cfg.update('transpile.output', 'out/${name}.json', vscode.ConfigurationTarget.Workspace);
+    try {
+      const out = await api.transpileUri(file('nodes', 'web.yml'), { ui: quiet });
+      assert.equal(out.kind, 'written');
+      assert.equal(out.target.fsPath, file('out', 'web.json').fsPath);
+    } finally {
+      await cfg.update('transpile.output', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('the preview opens beside, follows typing, keeps the last good output and follows the active config', async () => {
+    const preview = api.previewProvider;
+    const src = await open(file('cl-config.yml'));
+    await vscode.commands.executeCommand('clc.openPreviewToSide');
+    const pdoc = await until('the preview editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'clc-preview')?.document);
+    assert.equal(pdoc.languageId, 'jsonc');
+    assert.ok(preview.isLive);
+    await until('preview content', () => /"version": "2\.3\.0"/.test(pdoc.getText()) && pdoc.getText());
+    assert.match(pdoc.getText().split('\n')[0], /cl-config\.yml/);
+    assert.match(pdoc.getText().split('\n')[1], /Up to date/);
+
+    // break the config: the preview keeps the last good output and says what is wrong
+    await vscode.window.showTextDocument(src.document, vscode.ViewColumn.One);
+    const pos = new vscode.Position(src.document.lineCount, 0);
+    await src.edit((b) => b.insert(pos, 'storage:\n  files:\n    - path: relative\n'));
+    await until('the error note', () => /✖/.test(pdoc.getText().split('\n')[1]));
+    assert.match(pdoc.getText(), /"version": "2\.3\.0"/);
+    await vscode.commands.executeCommand('undo');
+    await until('recovery', () => /Up to date/.test(pdoc.getText().split('\n')[1]));
+
+    // platform picker: a platform chosen for the preview shows in the header
+    // (the quick pick itself is UI; the header reflects the setting otherwise)
+    assert.match(pdoc.getText().split('\n')[0], /platform: none \(from clc\.platform\)/);
+
+    // follows the active config
+    await open(file('nodes', 'web.yml'));
+    await until('the preview to follow web.yml', () => /web\.yml/.test(pdoc.getText().split('\n')[0]) && /hello%20from%20web/.test(pdoc.getText()));
+
+    // closing the preview drops its listeners
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'clc-preview');
+    await vscode.window.tabGroups.close(tab);
+    await until('the preview to go dormant', () => !preview.isLive);
+  });
+
+  test('a setting change re-validates open configs', async () => {
+    const uri = file('nodes', 'web.yml');
+    await open(uri);
+    const before = vscode.languages.getDiagnostics(uri).length;
+    const cfg = vscode.workspace.getConfiguration('clc');
+    // {PRIVATE_IPV4} in an etcd option needs a platform
+    const ed = vscode.window.activeTextEditor;
+    await ed.edit((b) => b.insert(new vscode.Position(ed.document.lineCount, 0), 'etcd:\n  advertise_client_urls: http://{PRIVATE_IPV4}:2379\n'));
+    await until('a platform error', () => vscode.languages.getDiagnostics(uri).length > before);
+    await cfg.update('platform', 'ec2', vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('the error to go once clc.platform is set', () => vscode.languages.getDiagnostics(uri).length === before);
+    } finally {
+      await cfg.update('platform', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});

@@ -1,0 +1,98 @@
+// The extension's VS Code-free helpers and the manifest's consistency.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { hasClcMarker, FIRST_LINE_SOURCE } from '../../client/firstLine.ts';
+import { effectiveSettings, sanitizeConfigurationItem } from '../../client/settings.ts';
+import { previewText, statusLine, HEADER_LINES, isGood } from '../../client/previewText.ts';
+import { DEFAULT_SETTINGS, type TranspileResponse } from '../../src/shared/protocol.ts';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+test('first-line marker', () => {
+  assert.ok(hasClcMarker('# container-linux-config\nsystemd: {}'));
+  assert.ok(hasClcMarker('#container-linux-config'));
+  assert.ok(hasClcMarker('\uFEFF# container-linux-config\r\n'));
+  assert.ok(hasClcMarker('# container-linux-config: web nodes'));
+  assert.ok(!hasClcMarker('systemd:\n# container-linux-config'));
+  assert.ok(!hasClcMarker('# container-linux-configs'));
+  assert.ok(!hasClcMarker('#cloud-config'));
+  const clc = manifest.contributes.languages.find((l: { id: string }) => l.id === 'clc');
+  assert.equal(clc.firstLine, FIRST_LINE_SOURCE);
+});
+
+test('settings: defaults, types and Restricted Mode', () => {
+  const empty = { get: () => undefined };
+  assert.deepEqual(effectiveSettings(empty, true), DEFAULT_SETTINGS);
+  const values: Record<string, unknown> = { platform: 'ec2', filesDir: 'files', strict: true, 'transpile.pretty': false, 'transpile.output': 'out/${name}.ign' };
+  const cfg = { get: <T>(k: string) => values[k] as T };
+  assert.deepEqual(effectiveSettings(cfg, true), { platform: 'ec2', filesDir: 'files', strict: true, transpile: { pretty: false, output: 'out/${name}.ign' } });
+  assert.equal(effectiveSettings(cfg, false).filesDir, '');
+  assert.equal(effectiveSettings({ get: <T>() => 42 as T }, true).platform, '');
+
+  assert.equal(sanitizeConfigurationItem('clc.filesDir', 'files', false), '');
+  assert.equal(sanitizeConfigurationItem('clc.filesDir', 'files', true), 'files');
+  assert.deepEqual(sanitizeConfigurationItem('clc', { filesDir: 'f', strict: true }, false), { filesDir: '', strict: true });
+  assert.deepEqual(sanitizeConfigurationItem(undefined, { clc: { filesDir: 'f' }, x: 1 }, false), { clc: { filesDir: '' }, x: 1 });
+  assert.equal(sanitizeConfigurationItem('clc.strict', true, false), true);
+});
+
+const ok = (output: string, problems: TranspileResponse['problems'] = []): TranspileResponse => ({ output, problems, failedAt: null, blocked: false, version: 1 });
+const broken = (message: string): TranspileResponse => ({
+  output: null,
+  problems: [{ severity: 'error', message, range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } } }],
+  failedAt: 'convert',
+  blocked: true,
+  version: 2,
+});
+
+test('preview text keeps a two-line header in every state', () => {
+  const base = { sourceName: 'cl-config.yml', platform: '', platformOverridden: false };
+  const states = [
+    previewText(base),
+    previewText({ ...base, latest: ok('{\n  "ignition": {}\n}') }),
+    previewText({ ...base, latest: broken('unknown key'), lastGood: { output: '{"a":1}', at: new Date(2020, 0, 1, 12, 30, 5) } }),
+    previewText({ ...base, latest: broken('multi\nline'), failure: undefined }),
+    previewText({ ...base, failure: 'server gone', lastGood: { output: '{}', at: new Date() } }),
+  ];
+  for (const s of states) {
+    const lines = s.split('\n');
+    assert.ok(lines.slice(0, HEADER_LINES).every((l) => l.startsWith('// ')), s);
+    assert.ok(!lines[2]?.startsWith('//'), s);
+  }
+  assert.match(states[1]!, /\n\{\n {2}"ignition": \{\}\n\}\n$/);
+  assert.match(states[2]!, /1 error; showing the last good output \(12:30:05\)\. See the Problems view\. First: line 3, column 5: unknown key/);
+  assert.match(states[2]!, /\n\{"a":1\}\n$/);
+  assert.match(states[3]!, /no output yet.*multi line/);
+});
+
+test('preview status for warnings, strict and platform', () => {
+  const warn = ok('{}', [{ severity: 'warning', message: 'deprecated thing' }]);
+  assert.match(statusLine({ sourceName: 'a', platform: '', platformOverridden: false, latest: warn }), /Up to date, with 1 warning/);
+  const strict = { ...warn, blocked: true };
+  assert.equal(isGood(strict), false);
+  assert.match(statusLine({ sourceName: 'a', platform: '', platformOverridden: false, latest: strict }), /1 warning \(clc\.strict is on\)/);
+  assert.match(previewText({ sourceName: 'a.yml', platform: 'ec2', platformOverridden: true }), /platform: ec2 \(picked for this preview\)/);
+});
+
+test('manifest: platforms, commands, menus and packaged files agree', () => {
+  const platforms = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/platforms.json'), 'utf8')).platforms.map((p: { id: string }) => p.id);
+  const setting = manifest.contributes.configuration.properties['clc.platform'];
+  assert.deepEqual(setting.enum, ['', ...platforms]);
+  assert.equal(manifest.contributes.configuration.properties['clc.transpile.output'].default, DEFAULT_SETTINGS.transpile.output);
+
+  const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+  for (const items of Object.values(manifest.contributes.menus) as { command: string }[][]) {
+    for (const item of items) assert.ok(commands.has(item.command), `menu item ${item.command} is a contributed command`);
+  }
+  const source = fs.readFileSync(path.join(ROOT, 'client/extension.ts'), 'utf8');
+  for (const c of commands) assert.ok(source.includes(`'${c}'`), `${c} is registered in client/extension.ts`);
+
+  for (const g of manifest.contributes.grammars) assert.ok(fs.existsSync(path.join(ROOT, g.path)), g.path);
+  assert.ok(fs.existsSync(path.join(ROOT, manifest.icon)));
+  assert.ok(fs.existsSync(path.join(ROOT, manifest.contributes.languages[0].configuration)));
+  assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition-2.3.schema.json');
+  assert.ok(manifest.activationEvents.every((e: string) => e.startsWith('onLanguage:')));
+});
