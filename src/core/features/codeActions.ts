@@ -7,6 +7,7 @@ import type { Diagnostic, Span } from '../report.ts';
 import type { ClcDocument } from './document.ts';
 import { HINT_CODES } from './hints.ts';
 import { hitAt, keyOf, nodeAt, pairsOf } from './ast.ts';
+import { applyLine, framesBefore, keysAfter, lineAt } from './scan.ts';
 
 export interface TextEdit {
   span: Span;
@@ -81,6 +82,16 @@ export function codeActions(doc: ClcDocument, diagnostics: readonly Diagnostic[]
 
 /** Keys of the mapping holding the key at `offset`. */
 function siblingKeys(doc: ClcDocument, offset: number): Set<string> {
+  const scan = doc.scan;
+  const li = lineAt(scan, offset);
+  const line = scan.lines[li];
+  if (line.kind === 'content' && line.key !== undefined && line.keyStart === offset) {
+    const frames = framesBefore(scan, li);
+    applyLine(frames, line, li);
+    const keys = new Set(frames[frames.length - 1]?.keys?.keys() ?? []);
+    for (const k of keysAfter(scan, li, line.keyCol!).keys()) keys.add(k);
+    return keys;
+  }
   const out = new Set<string>();
   const root = doc.yaml.root;
   const h = hitAt(root, offset);

@@ -6,7 +6,7 @@ import type { Span } from '../report.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import type { ClcDocument } from './document.ts';
 import { hitAt, itemsOf, scalarString, valueOf } from './ast.ts';
-import { allKeys } from './scan.ts';
+import { blocks } from './scan.ts';
 import { unquote } from './schema.ts';
 
 export interface DefinitionTarget {
@@ -21,26 +21,37 @@ export interface DefinitionTarget {
 const REFERRERS = new Set(['files', 'directories', 'links']);
 
 export function definition(doc: ClcDocument, offset: number): DefinitionTarget[] {
-  if (doc.yamlOk && doc.yaml.root) {
-    const root = doc.yaml.root;
-    const h = hitAt(root, offset);
-    if (!h || h.part !== 'value' || h.key !== 'filesystem' || h.path.length !== 3 || h.path[0] !== 'storage' || !REFERRERS.has(String(h.path[1]))) return [];
-    const name = scalarString(h.node);
-    const origin = nodeSpan(h.node)!;
-    const out: DefinitionTarget[] = [];
-    for (const fs of itemsOf(valueOf(valueOf(root, 'storage'), 'filesystems'))) {
-      const n = valueOf(fs, 'name');
-      if (scalarString(n) === name && n) out.push({ span: nodeSpan(fs)!, selection: nodeSpan(n)!, origin });
-    }
-    return out;
+  const fromLines = definitionFromLines(doc, offset);
+  if (fromLines) return fromLines;
+  if (!doc.yamlOk || !doc.yaml.root) return [];
+  const root = doc.yaml.root;
+  const h = hitAt(root, offset);
+  if (!h || h.part !== 'value' || h.key !== 'filesystem' || h.path.length !== 3 || h.path[0] !== 'storage' || !REFERRERS.has(String(h.path[1]))) return [];
+  const name = scalarString(h.node);
+  const origin = nodeSpan(h.node)!;
+  const out: DefinitionTarget[] = [];
+  for (const fs of itemsOf(valueOf(valueOf(root, 'storage'), 'filesystems'))) {
+    const n = valueOf(fs, 'name');
+    if (scalarString(n) === name && n) out.push({ span: nodeSpan(fs)!, selection: nodeSpan(n)!, origin });
   }
-  const keys = allKeys(doc.scan);
-  const ref = keys.find(
-    (k) => k.key === 'filesystem' && k.valueSpan && k.valueSpan.start <= offset && offset <= k.valueSpan.end && k.path.length === 3 && k.path[0] === 'storage' && REFERRERS.has(String(k.path[1])),
+  return out;
+}
+
+/** Block style: the answer from the lines, or null when the offset is not on a block-style reference. */
+function definitionFromLines(doc: ClcDocument, offset: number): DefinitionTarget[] | null {
+  const all = blocks(doc.scan);
+  const ref = all.find(
+    (b) =>
+      b.kind === 'key' && b.key === 'filesystem' && b.valueSpan && b.valueSpan.start <= offset && offset <= b.valueSpan.end &&
+      b.path.length === 4 && b.path[0] === 'storage' && REFERRERS.has(String(b.path[1])),
   );
-  if (!ref || ref.value === undefined) return [];
+  if (!ref || ref.value === undefined) return null;
   const name = unquote(ref.value);
-  return keys
-    .filter((k) => k.key === 'name' && k.path.length === 3 && k.path[0] === 'storage' && k.path[1] === 'filesystems' && k.value !== undefined && unquote(k.value) === name)
-    .map((k) => ({ span: { start: k.keySpan.start, end: k.valueSpan!.end }, selection: k.valueSpan!, origin: ref.valueSpan! }));
+  const items = new Map(all.filter((b) => b.kind === 'item' && b.path.length === 3 && b.path[0] === 'storage' && b.path[1] === 'filesystems').map((b) => [b.path[2], b]));
+  return all
+    .filter((b) => b.kind === 'key' && b.key === 'name' && b.path.length === 4 && b.path[0] === 'storage' && b.path[1] === 'filesystems' && b.value !== undefined && unquote(b.value) === name)
+    .map((b) => {
+      const item = items.get(b.path[2]);
+      return { span: item ? { start: item.start, end: item.end } : { start: b.start, end: b.end }, selection: b.valueSpan!, origin: ref.valueSpan! };
+    });
 }

@@ -1,8 +1,9 @@
 // Folding ranges from indentation: every mapping entry and sequence item that spans several
-// lines folds, block scalars fold with their key, and runs of comment lines fold. Works on
+// lines folds (block scalars with their key), and so do runs of comment lines. Works on
 // broken YAML.
 
 import type { ClcDocument } from './document.ts';
+import { blocks } from './scan.ts';
 
 export interface FoldingRange {
   /** 0-based lines */
@@ -11,64 +12,37 @@ export interface FoldingRange {
   kind?: 'comment';
 }
 
-interface Open {
-  line: number;
-  col: number;
-  /** a key without an inline value: a `- ` at its own column still belongs to it */
-  compact: boolean;
-  dash: boolean;
-}
-
 export function foldingRanges(doc: ClcDocument): FoldingRange[] {
   const lines = doc.scan.lines;
-  const out: FoldingRange[] = [];
-  const stack: Open[] = [];
-  let lastContent = -1;
-
-  const close = (o: Open) => {
-    if (lastContent > o.line) out.push({ startLine: o.line, endLine: lastContent });
-  };
-
-  let commentRun = -1;
-  for (let li = 0; li < lines.length; li++) {
-    const l = lines[li];
-    if (l.kind === 'comment') {
-      if (commentRun < 0) commentRun = li;
-    } else if (l.kind !== 'blank') {
-      if (commentRun >= 0 && li - 1 > commentRun) out.push({ startLine: commentRun, endLine: li - 1, kind: 'comment' });
-      commentRun = -1;
-    }
-    if (l.kind === 'ignored' || l.kind === 'marker') {
-      while (stack.length) close(stack.pop()!);
-      continue;
-    }
-    if (l.kind !== 'content') {
-      if (l.kind === 'scalar' || l.kind === 'flow') lastContent = li;
-      continue;
-    }
-    const first = l.dashes.length ? l.dashes[0] : l.keyCol ?? l.indent;
-    const startsWithDash = l.dashes.length > 0;
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const stays = top.col < first || (top.col === first && top.compact && startsWithDash && !top.dash);
-      if (stays) break;
-      close(stack.pop()!);
-    }
-    for (const d of l.dashes) stack.push({ line: li, col: d, compact: false, dash: true });
-    if (l.key !== undefined && l.keyCol !== undefined) stack.push({ line: li, col: l.keyCol, compact: l.valueKind === 'none', dash: false });
-    lastContent = li;
-  }
-  if (commentRun >= 0 && lines.length - 1 > commentRun) {
-    let end = lines.length - 1;
-    while (end > commentRun && lines[end].kind !== 'comment') end--;
-    if (end > commentRun) out.push({ startLine: commentRun, endLine: end, kind: 'comment' });
-  }
-  while (stack.length) close(stack.pop()!);
-  // one range per start line (the outermost)
   const byStart = new Map<number, FoldingRange>();
-  for (const r of out) {
-    const prev = byStart.get(r.startLine);
-    if (!prev || r.endLine > prev.endLine) byStart.set(r.startLine, r);
+  for (const b of blocks(doc.scan)) {
+    if (b.endLine <= b.startLine) continue;
+    const prev = byStart.get(b.startLine);
+    // one range per start line: the outermost (`- name: x` opens an item and a key on one line)
+    if (!prev || b.endLine > prev.endLine) byStart.set(b.startLine, { startLine: b.startLine, endLine: b.endLine });
+  }
+  let run = -1;
+  for (let li = 0; li <= lines.length; li++) {
+    const k = lines[li]?.kind;
+    if (k === 'comment') {
+      if (run < 0) run = li;
+      continue;
+    }
+    if (k === 'blank' && run >= 0) {
+      // a blank line inside a run of comments does not end it, unless the comments stop there
+      let j = li;
+      while (j < lines.length && lines[j].kind === 'blank') j++;
+      if (lines[j]?.kind === 'comment') {
+        li = j - 1;
+        continue;
+      }
+    }
+    if (run >= 0) {
+      let end = li - 1;
+      while (end > run && lines[end].kind !== 'comment') end--;
+      if (end > run && !byStart.has(run)) byStart.set(run, { startLine: run, endLine: end, kind: 'comment' });
+      run = -1;
+    }
   }
   return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
 }

@@ -11,7 +11,7 @@ import { TYPE_GUID_KEYWORDS } from '../convert/disks.ts';
 import { hitAt, itemsOf, nodeAt, pairsOf, scalarString, valueOf } from './ast.ts';
 import type { ClcDocument } from './document.ts';
 import { decimalLookingModeText, modeString, octal } from './hints.ts';
-import { applyLine, framesBefore, framesPath, lineAt } from './scan.ts';
+import { applyLine, framesBefore, framesPath, keysAfter, lineAt } from './scan.ts';
 import {
   optionRow,
   optionTableOf,
@@ -61,55 +61,76 @@ export function hover(doc: ClcDocument, offset: number, options: HoverOptions = 
 }
 
 function targetAt(doc: ClcDocument, offset: number): Target | null {
-  if (doc.yamlOk && doc.yaml.root) {
-    const h = hitAt(doc.yaml.root, offset);
-    if (!h) return null;
-    const span = { start: h.node.range![0], end: h.node.range![1] };
-    const siblings = new Map<string, string | undefined>();
-    const parent = nodeAt(doc.yaml.root, h.path);
-    for (const p of pairsOf(parent)) {
-      const k = scalarString(p.key);
-      if (k !== undefined) siblings.set(k, scalarString(p.value));
-    }
-    if (h.part === 'key') return { path: h.path, part: 'key', key: h.key, span, siblings };
-    if (isAlias(h.node)) return null;
-    const r = resolveScalar(h.node);
-    return {
-      path: h.path,
-      part: h.part,
-      key: h.key,
-      span,
-      text: scalarText(h.node),
-      plain: !isIndicatedString(h.node),
-      resolved: 'error' in r ? undefined : r,
-      siblings,
-    };
-  }
-  // broken YAML: read the line
+  // block style: read the line (fast, and works on broken YAML)
   const scan = doc.scan;
   const li = lineAt(scan, offset);
+  const line = scan.lines[li];
+  const flowish = line.kind === 'flow' || (line.kind === 'content' && line.flowOpen !== undefined && offset >= line.flowOpen);
+  if (!flowish) return lineTarget(doc, li, offset);
+  // flow style: the YAML tree
+  if (!doc.yamlOk || !doc.yaml.root) return null;
+  const h = hitAt(doc.yaml.root, offset);
+  if (!h) return null;
+  const span = { start: h.node.range![0], end: h.node.range![1] };
+  const siblings = new Map<string, string | undefined>();
+  for (const p of pairsOf(nodeAt(doc.yaml.root, h.path))) {
+    const k = scalarString(p.key);
+    if (k !== undefined) siblings.set(k, scalarString(p.value));
+  }
+  if (h.part === 'key') return { path: h.path, part: 'key', key: h.key, span, siblings };
+  if (isAlias(h.node)) return null;
+  const r = resolveScalar(h.node);
+  return {
+    path: h.path,
+    part: h.part,
+    key: h.key,
+    span,
+    text: scalarText(h.node),
+    plain: !isIndicatedString(h.node),
+    resolved: 'error' in r ? undefined : r,
+    siblings,
+  };
+}
+
+function lineTarget(doc: ClcDocument, li: number, offset: number): Target | null {
+  const scan = doc.scan;
   const line = scan.lines[li];
   if (line.kind !== 'content' || line.key === undefined) return null;
   const frames = framesBefore(scan, li);
   applyLine(frames, line, li);
   const path = framesPath(frames, false);
   const siblings = new Map(frames[frames.length - 1]?.keys ?? []);
+  for (const [k, v] of keysAfter(scan, li, line.keyCol!)) siblings.set(k, v);
   if (offset >= line.keyStart! && offset <= line.keyEnd!) return { path, part: 'key', key: line.key, span: { start: line.keyStart!, end: line.keyEnd! }, siblings };
   if (line.valueStart !== undefined && offset >= line.valueStart && offset <= line.valueEnd! && (line.valueKind === 'plain' || line.valueKind === 'quoted')) {
-    const text = line.valueKind === 'quoted' ? unquote(line.value!) : line.value!;
-    const r = line.valueKind === 'plain' ? resolveText('', text) : { tag: '!!str', value: text };
+    const quoted = line.valueKind === 'quoted';
+    const text = quoted ? unquoteYaml(line.value!) : line.value!;
+    const r = quoted ? { tag: '!!str', value: text } : resolveText('', text);
     return {
       path,
       part: 'value',
       key: line.key,
       span: { start: line.valueStart, end: line.valueEnd! },
       text,
-      plain: line.valueKind === 'plain',
+      plain: !quoted,
       resolved: 'error' in r ? undefined : r,
       siblings,
     };
   }
   return null;
+}
+
+/** The text of a one-line quoted scalar. */
+function unquoteYaml(s: string): string {
+  if (s.startsWith("'")) return unquote(s).replace(/''/g, "'");
+  if (s.startsWith('"')) {
+    try {
+      return JSON.parse(s);
+    } catch {
+      return unquote(s);
+    }
+  }
+  return s;
 }
 
 export function displayPath(path: readonly PathSeg[], key?: string): string {

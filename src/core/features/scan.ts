@@ -490,3 +490,95 @@ export function keysAfter(scan: Scan, from: number, col: number): Map<string, st
   }
   return out;
 }
+
+// --- blocks: the extent of every mapping entry and sequence item ---------------------------------
+
+export interface Block {
+  kind: 'key' | 'item';
+  /** key blocks: the path of the mapping plus the key; item blocks: the path of the item */
+  path: PathSeg[];
+  key?: string;
+  /** inline value of a key (comment stripped) */
+  value?: string;
+  valueSpan?: Span;
+  startLine: number;
+  /** last line that is not blank or a comment */
+  endLine: number;
+  /** offset of the key or of the `-` */
+  start: number;
+  /** end of the text on endLine */
+  end: number;
+  /** the key's own span (key blocks) */
+  keySpan?: Span;
+}
+
+interface OpenBlock {
+  block: Block;
+  col: number;
+  /** a key without an inline value: a `- ` at its own column still belongs to it */
+  compact: boolean;
+}
+
+/** Every block-style mapping entry and sequence item with its first and last line, in text order. */
+export function blocks(scan: Scan): Block[] {
+  const out: Block[] = [];
+  const open: OpenBlock[] = [];
+  const frames: Frame[] = [];
+  const lines = scan.lines;
+  const closeTo = (first: number, dash: boolean) => {
+    while (open.length) {
+      const top = open[open.length - 1];
+      const stays = top.col < first || (top.col === first && top.compact && dash && top.block.kind === 'key');
+      if (stays) break;
+      open.pop();
+    }
+  };
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    if (l.kind === 'ignored' || l.kind === 'marker') {
+      open.length = 0;
+      frames.length = 0;
+      continue;
+    }
+    if (l.kind === 'blank' || l.kind === 'comment') continue;
+    if (l.kind === 'content') {
+      const first = l.dashes.length ? l.dashes[0] : l.keyCol ?? l.indent;
+      closeTo(first, l.dashes.length > 0);
+      applyLine(frames, l, li);
+      for (const d of l.dashes) {
+        const fi = frames.findIndex((f) => f.kind === 'seq' && f.col === d);
+        const path = fi >= 0 ? framesPath(frames.slice(0, fi + 1), false) : [];
+        const b: Block = { kind: 'item', path, startLine: li, endLine: li, start: l.start + d, end: l.end };
+        out.push(b);
+        open.push({ block: b, col: d, compact: false });
+      }
+      if (l.key !== undefined && l.keyCol !== undefined) {
+        const b: Block = {
+          kind: 'key',
+          path: framesPath(frames, true),
+          key: l.key,
+          value: l.value,
+          valueSpan: l.valueStart !== undefined ? { start: l.valueStart, end: l.valueEnd! } : undefined,
+          startLine: li,
+          endLine: li,
+          start: l.keyStart!,
+          end: l.end,
+          keySpan: { start: l.keyStart!, end: l.keyEnd! },
+        };
+        out.push(b);
+        open.push({ block: b, col: l.keyCol, compact: l.valueKind === 'none' });
+      }
+    }
+    // this line belongs to every block still open
+    let e = l.end;
+    if (l.commentAt !== undefined && l.kind === 'content') {
+      e = l.commentAt;
+      while (e > l.start && (scan.text[e - 1] === ' ' || scan.text[e - 1] === '\t')) e--;
+    }
+    for (const o of open) {
+      o.block.endLine = li;
+      o.block.end = e;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 // Document symbols: the sections of the config and, inside them, the things it declares —
 // users and groups, systemd and networkd units with their drop-ins, disks with partitions, RAID
-// arrays, filesystems, files, directories and links.
+// arrays, filesystems, files, directories and links. Read from the lines (block style, works on
+// broken YAML and needs no parse); a config written in flow style is read from its YAML tree.
 
 import type { Node as YNode } from 'yaml';
 import type { Span } from '../report.ts';
@@ -8,6 +9,10 @@ import { nodeSpan } from '../yaml/parse.ts';
 import type { ClcDocument } from './document.ts';
 import { itemsOf, keyOf, pairsOf, scalarString, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
+import { blocks } from './scan.ts';
+import type { Block } from './scan.ts';
+import { unquote } from './schema.ts';
+import type { PathSeg } from './schema.ts';
 
 export type SymbolKindName =
   | 'section'
@@ -34,14 +39,18 @@ export interface SymbolEntry {
   children: SymbolEntry[];
 }
 
+/** Reads a key of an item: its value text, and where it is. */
+type Lookup = (key: string) => { text: string; span: Span } | undefined;
+
 interface ListSpec {
   kind: SymbolKindName;
   /** keys naming an item, first present wins */
   nameKeys: string[];
-  detail?: (item: YNode) => string | undefined;
+  detail?: (get: Lookup) => string | undefined;
   children?: Record<string, ListSpec>;
 }
 
+const text = (get: Lookup, k: string) => get(k)?.text;
 const dropins: ListSpec = { kind: 'dropin', nameKeys: ['name'] };
 
 const SECTIONS: Record<string, Record<string, ListSpec>> = {
@@ -59,35 +68,89 @@ const SECTIONS: Record<string, Record<string, ListSpec>> = {
     disks: {
       kind: 'disk',
       nameKeys: ['device'],
-      children: { partitions: { kind: 'partition', nameKeys: ['label', 'number'], detail: (p) => scalarString(valueOf(p, 'size')) } },
+      children: { partitions: { kind: 'partition', nameKeys: ['label', 'number'], detail: (g) => text(g, 'size') } },
     },
-    raid: { kind: 'raid', nameKeys: ['name'], detail: (r) => scalarString(valueOf(r, 'level')) },
-    filesystems: { kind: 'filesystem', nameKeys: ['name'], detail: fsDetail },
-    files: { kind: 'file', nameKeys: ['path'], detail: (f) => fsName(f) },
-    directories: { kind: 'directory', nameKeys: ['path'], detail: (f) => fsName(f) },
-    links: { kind: 'link', nameKeys: ['path'], detail: (l) => (scalarString(valueOf(l, 'target')) ? `→ ${scalarString(valueOf(l, 'target'))}` : undefined) },
+    raid: { kind: 'raid', nameKeys: ['name'], detail: (g) => text(g, 'level') },
+    filesystems: { kind: 'filesystem', nameKeys: ['name'], detail: (g) => text(g, 'path') },
+    files: { kind: 'file', nameKeys: ['path'], detail: fsName },
+    directories: { kind: 'directory', nameKeys: ['path'], detail: fsName },
+    links: { kind: 'link', nameKeys: ['path'], detail: (g) => (text(g, 'target') ? `→ ${text(g, 'target')}` : undefined) },
   },
 };
 
-function unitDetail(u: YNode): string | undefined {
+function unitDetail(get: Lookup): string | undefined {
   const flags: string[] = [];
-  const enabled = scalarString(valueOf(u, 'enabled')) ?? scalarString(valueOf(u, 'enable'));
+  const enabled = text(get, 'enabled') ?? text(get, 'enable');
   if (enabled === 'true') flags.push('enabled');
   if (enabled === 'false') flags.push('disabled');
-  if (scalarString(valueOf(u, 'mask')) === 'true') flags.push('masked');
+  if (text(get, 'mask') === 'true') flags.push('masked');
   return flags.join(', ') || undefined;
 }
 
-function fsDetail(f: YNode): string | undefined {
-  const m = valueOf(f, 'mount');
-  if (m) return [scalarString(valueOf(m, 'device')), scalarString(valueOf(m, 'format'))].filter(Boolean).join(' ');
-  return scalarString(valueOf(f, 'path'));
-}
-
-function fsName(f: YNode): string | undefined {
-  const n = scalarString(valueOf(f, 'filesystem'));
+function fsName(get: Lookup): string | undefined {
+  const n = text(get, 'filesystem');
   return n && n !== 'root' ? `on ${n}` : undefined;
 }
+
+export function documentSymbols(doc: ClcDocument): SymbolEntry[] {
+  const fromLines = symbolsFromLines(doc);
+  // flow style (or a root that is not a block mapping) needs the YAML tree
+  const flowy = doc.scan.lines.some((l) => l.kind === 'content' && l.flowOpen !== undefined && l.keyCol === 0) || (!fromLines.length && doc.text.trim() !== '');
+  return flowy ? symbolsFromTree(doc) : fromLines;
+}
+
+// --- from the lines ---------------------------------------------------------------------------------
+
+const pathKey = (p: readonly PathSeg[]) => JSON.stringify(p);
+
+function symbolsFromLines(doc: ClcDocument): SymbolEntry[] {
+  const all = blocks(doc.scan);
+  const keyBlocks = new Map<string, Block>();
+  const itemsUnder = new Map<string, Block[]>();
+  for (const b of all) {
+    if (b.kind === 'key') keyBlocks.set(pathKey(b.path), b);
+    else {
+      const parent = pathKey(b.path.slice(0, -1));
+      const list = itemsUnder.get(parent) ?? [];
+      list.push(b);
+      itemsUnder.set(parent, list);
+    }
+  }
+  const lookup =
+    (item: readonly PathSeg[]): Lookup =>
+    (k) => {
+      const b = keyBlocks.get(pathKey([...item, k]));
+      if (!b || b.value === undefined || !b.valueSpan) return undefined;
+      return { text: unquote(b.value), span: b.valueSpan };
+    };
+  const list = (listPath: PathSeg[], spec: ListSpec): SymbolEntry[] =>
+    (itemsUnder.get(pathKey(listPath)) ?? []).map((item, i) => {
+      const get = lookup(item.path);
+      const span = { start: item.start, end: item.end };
+      const named = nameOf(get, spec);
+      const children: SymbolEntry[] = [];
+      for (const [k, sub] of Object.entries(spec.children ?? {})) children.push(...list([...item.path, k], sub));
+      return { name: named?.name ?? `(${spec.kind} ${i + 1})`, detail: spec.detail?.(get), kind: spec.kind, span, selection: named?.span ?? { start: item.start, end: item.start + 1 }, children };
+    });
+  const out: SymbolEntry[] = [];
+  for (const b of all) {
+    if (b.kind !== 'key' || b.path.length !== 1) continue;
+    const children: SymbolEntry[] = [];
+    for (const [k, spec] of Object.entries(SECTIONS[b.key!] ?? {})) children.push(...list([b.key!, k], spec));
+    out.push({ name: b.key!, kind: 'section', span: { start: b.start, end: b.end }, selection: b.keySpan!, children });
+  }
+  return out;
+}
+
+function nameOf(get: Lookup, spec: ListSpec): { name: string; span: Span } | undefined {
+  for (const k of spec.nameKeys) {
+    const v = get(k);
+    if (v && v.text !== '') return { name: k === 'number' ? `#${v.text}` : v.text, span: v.span };
+  }
+  return undefined;
+}
+
+// --- from the YAML tree -------------------------------------------------------------------------------
 
 function pairSpan(p: YPair): Span | undefined {
   const k = nodeSpan(p.key);
@@ -96,44 +159,36 @@ function pairSpan(p: YPair): Span | undefined {
   return { start: k.start, end: v ? Math.max(v.end, k.end) : k.end };
 }
 
-export function documentSymbols(doc: ClcDocument): SymbolEntry[] {
-  const root = doc.yaml.root;
+function symbolsFromTree(doc: ClcDocument): SymbolEntry[] {
   const out: SymbolEntry[] = [];
-  for (const p of pairsOf(root)) {
+  for (const p of pairsOf(doc.yaml.root)) {
     const key = keyOf(p);
     const span = pairSpan(p);
     const sel = nodeSpan(p.key);
     if (!span || !sel) continue;
     const children: SymbolEntry[] = [];
-    const lists = SECTIONS[key];
-    if (lists) for (const sub of pairsOf(p.value)) {
-      const spec = lists[keyOf(sub)];
-      if (spec) children.push(...listSymbols(sub.value, spec));
+    for (const sub of pairsOf(p.value)) {
+      const spec = SECTIONS[key]?.[keyOf(sub)];
+      if (spec) children.push(...treeList(sub.value, spec));
     }
     out.push({ name: key, kind: 'section', span, selection: sel, children });
   }
   return out;
 }
 
-function listSymbols(list: YNode | null, spec: ListSpec): SymbolEntry[] {
-  const out: SymbolEntry[] = [];
-  itemsOf(list).forEach((item, i) => {
+function treeList(list: YNode | null, spec: ListSpec): SymbolEntry[] {
+  return itemsOf(list).flatMap((item, i) => {
     const span = nodeSpan(item);
-    if (!span) return;
-    let name: string | undefined;
-    let selection: Span = span;
-    for (const k of spec.nameKeys) {
+    if (!span) return [];
+    const get: Lookup = (k) => {
       const v = valueOf(item, k);
-      const text = scalarString(v);
-      if (text !== undefined && text !== '') {
-        name = k === 'number' ? `#${text}` : text;
-        selection = nodeSpan(v) ?? span;
-        break;
-      }
-    }
+      const t = scalarString(v);
+      const s = nodeSpan(v);
+      return t !== undefined && s ? { text: t, span: s } : undefined;
+    };
+    const named = nameOf(get, spec);
     const children: SymbolEntry[] = [];
-    for (const [k, sub] of Object.entries(spec.children ?? {})) children.push(...listSymbols(valueOf(item, k), sub));
-    out.push({ name: name ?? `(${spec.kind} ${i + 1})`, detail: spec.detail?.(item), kind: spec.kind, span, selection, children });
+    for (const [k, sub] of Object.entries(spec.children ?? {})) children.push(...treeList(valueOf(item, k), sub));
+    return [{ name: named?.name ?? `(${spec.kind} ${i + 1})`, detail: spec.detail?.(get), kind: spec.kind, span, selection: named?.span ?? span, children }];
   });
-  return out;
 }

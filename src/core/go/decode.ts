@@ -132,6 +132,17 @@ class Decoder {
       throw new DecodeFailure('yaml: document contains excessive aliasing', nodeSpan(n));
     }
     if (isAlias(n)) return this.alias(n, t, current);
+    if (isScalar(n) && t.kind !== 'custom' && t.kind !== 'versioned') {
+      // resolve once; a null leaves non-nullable values alone and sets pointers to nil
+      const r = resolveScalar(n);
+      if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+      if (r.tag === '!!null') return this.nullInto(t, current);
+      let target: GoType = t;
+      while (target.kind === 'ptr') target = target.elem;
+      if (target.kind === 'custom') return this.custom(n, target, current);
+      if (target.kind === 'versioned') return this.versioned(n, target, current);
+      return this.scalar(n, target, current, r);
+    }
     if (isNullNode(n)) return this.nullInto(t, current);
     if (t.kind === 'ptr') {
       const inner = this.unmarshal(n, t.elem, current ?? zeroValue(t.elem));
@@ -192,8 +203,8 @@ class Decoder {
     return { good: true, value };
   }
 
-  private scalar(n: YNode, t: GoType, current: unknown): Step {
-    const r = resolveScalar(n);
+  private scalar(n: YNode, t: GoType, current: unknown, resolved?: ReturnType<typeof resolveScalar>): Step {
+    const r = resolved ?? resolveScalar(n);
     if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
     let tag = r.tag;
     let value: unknown = r.value;
@@ -379,10 +390,19 @@ function allowedAliasRatio(decodeCount: number): number {
   return 0.99 - 0.89 * ((decodeCount - low) / (high - low));
 }
 
-function decodeBase64(s: string): string | undefined {
-  const clean = s.replace(/\s+/g, '');
+/**
+ * !!binary data. Go keeps the raw bytes in a string; JS strings cannot, so valid UTF-8 becomes
+ * text and anything else stays bytes (the file contents converter embeds bytes as they are).
+ */
+function decodeBase64(s: string): string | Uint8Array | undefined {
+  const clean = s.replace(/[\s]+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return undefined;
-  return Buffer.from(clean, 'base64').toString('latin1');
+  const bytes = Buffer.from(clean, 'base64');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new Uint8Array(bytes);
+  }
 }
 
 export { isPair, isDocument };

@@ -2,15 +2,19 @@
 // type's Validate()/Validate<Field>() methods, stop descending into a value whose own check
 // failed, give position-less problems the position of the nearest node, and (for the config
 // itself) report keys that no field claims.
+//
+// ct fills in missing positions on the way back up (each level stamps its node's position on
+// entries that have none), which amounts to "the innermost node that exists". The walk passes
+// that node down instead, so no intermediate report is built per value.
 
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Report } from '../report.ts';
-import type { Span } from '../report.ts';
+import type { Diagnostic } from '../report.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import { keyText } from './decode.ts';
 import { flatFields, typeName } from './types.ts';
-import type { GoField, GoType, MethodTable, StructType } from './types.ts';
+import type { GoField, GoType, MethodTable, StructType, Validator } from './types.ts';
 
 export interface WalkOptions {
   methods: MethodTable;
@@ -25,131 +29,130 @@ export interface WalkOptions {
 }
 
 export function validateTree(value: unknown, t: GoType, node: YNode | null, opts: WalkOptions): Report {
-  return walk(value, t, node, opts);
-}
-
-function walk(value: unknown, t: GoType, node: YNode | null, opts: WalkOptions): Report {
   const r = new Report();
-  if (value === undefined) return r;
-  const span = nodeSpan(node);
-
-  if (t.kind === 'ptr') {
-    if (value === null) return r;
-    const sub = walk(value, t.elem, node, opts);
-    sub.addPosition(span);
-    r.merge(sub);
-    return r;
-  }
-
-  const name = typeName(t);
-  const own = name ? opts.methods[name]?.validate : undefined;
-  if (own && value !== null) {
-    const sub = new Report();
-    sub.merge(own(value));
-    sub.addPosition(span);
-    r.merge(sub);
-    if (sub.isFatal) return r;
-  }
-
-  switch (t.kind) {
-    case 'struct': {
-      const sub = walkStruct(value as Record<string, unknown>, t.name, flatFields(t), node, opts);
-      sub.addPosition(span);
-      r.merge(sub);
-      break;
-    }
-    case 'versioned': {
-      if (value === null) break;
-      const v = value as Record<string, unknown>;
-      const fields: GoField[] = [...flatFields(t.common)];
-      const optType = v.$optionsType as StructType | undefined;
-      const merged: Record<string, unknown> = { ...v };
-      if (optType) {
-        fields.push(...flatFields(optType));
-        Object.assign(merged, v.$options as object);
-      }
-      const sub = walkStruct(merged, t.name, fields, node, opts);
-      sub.addPosition(span);
-      r.merge(sub);
-      break;
-    }
-    case 'slice': {
-      if (!Array.isArray(value)) break;
-      for (let i = 0; i < value.length; i++) {
-        let child: YNode | null = node;
-        if (node && isSeq(node)) {
-          const idx = opts.sliceIndex ? opts.sliceIndex(value, i) : i;
-          const items = (node as YAMLSeq).items as YNode[];
-          if (idx >= 0 && idx < items.length) child = items[idx] ?? node;
-        }
-        const sub = walk(value[i], t.elem, child, opts);
-        sub.addPosition(span);
-        r.merge(sub);
-      }
-      break;
-    }
-    default:
-      break;
-  }
+  new Walker(opts, r.entries).walk(value, t, node, null);
   return r;
 }
 
+const flatCache = new WeakMap<StructType, GoField[]>();
+function cachedFlatFields(t: StructType): GoField[] {
+  let f = flatCache.get(t);
+  if (!f) flatCache.set(t, (f = flatFields(t)));
+  return f;
+}
+
+const camelCache = new Map<string, string>();
 /** snake_case config keys compared with Ignition's camelCase field names */
 function ignKeyName(k: string): string {
-  const words = k.split('_');
-  for (let i = 1; i < words.length; i++) words[i] = words[i].replace(/(^|\s)(\S)/g, (_m, a: string, b: string) => a + b.toUpperCase());
-  return words.join('');
+  let c = camelCache.get(k);
+  if (c === undefined) {
+    const words = k.split('_');
+    for (let i = 1; i < words.length; i++) words[i] = words[i].replace(/(^|\s)(\S)/g, (_m, a: string, b: string) => a + b.toUpperCase());
+    c = words.join('');
+    if (camelCache.size < 10000) camelCache.set(k, c);
+  }
+  return c;
 }
 
-function walkStruct(v: Record<string, unknown>, tname: string, fields: GoField[], node: YNode | null, opts: WalkOptions): Report {
-  const r = new Report();
-  const fromObject = !!node && isMap(node);
-  const keys = new Map<string, { key: YNode | null; value: YNode | null }>();
-  if (fromObject) {
-    for (const p of (node as YAMLMap).items as Pair<YNode, YNode>[]) {
-      const k = p.key ? keyText(p.key) : '';
-      const name = opts.keys === 'json' ? ignKeyName(k) : k;
-      keys.set(name, { key: p.key ?? null, value: p.value ?? null });
-    }
-    const extra = opts.keyOverrides?.get(node as YNode);
-    if (extra) for (const [k, v] of extra) keys.set(k, { key: keys.get(k)?.key ?? null, value: v });
-  }
-  const used = new Set<string>();
-  const tags: string[] = [];
-  const structSpan = nodeSpan(node);
-  const methods = opts.methods[tname]?.fields;
+class Walker {
+  constructor(
+    private readonly opts: WalkOptions,
+    private readonly out: Diagnostic[],
+  ) {}
 
-  for (const f of fields) {
-    let sub: YNode | null = null;
+  /** Runs a method and stamps its entries; returns whether any of them is an error. */
+  private call(m: Validator, value: unknown, at: YNode | null): boolean {
+    const found = m(value);
+    let fatal = false;
+    for (const d of found) {
+      if (!d.span && at) d.span = nodeSpan(at);
+      if (d.severity === 'error') fatal = true;
+      this.out.push(d);
+    }
+    return fatal;
+  }
+
+  /** `at` is the innermost existing node around this value, whose position problems take. */
+  walk(value: unknown, t: GoType, node: YNode | null, at: YNode | null): void {
+    if (value === undefined) return;
+    const here = node ?? at;
+    if (t.kind === 'ptr') {
+      if (value !== null) this.walk(value, t.elem, node, here);
+      return;
+    }
+    const name = typeName(t);
+    const own = name && value !== null ? this.opts.methods[name]?.validate : undefined;
+    if (own && this.call(own, value, here)) return;
+
+    switch (t.kind) {
+      case 'struct':
+        this.struct(value as Record<string, unknown>, t.name, cachedFlatFields(t), node, here);
+        break;
+      case 'versioned': {
+        if (value === null) break;
+        const v = value as Record<string, unknown>;
+        const optType = v.$optionsType as StructType | undefined;
+        if (!optType) {
+          this.struct(v, t.name, cachedFlatFields(t.common), node, here);
+          break;
+        }
+        this.struct({ ...v, ...(v.$options as object) }, t.name, [...cachedFlatFields(t.common), ...cachedFlatFields(optType)], node, here);
+        break;
+      }
+      case 'slice': {
+        if (!Array.isArray(value)) break;
+        const items = node && isSeq(node) ? ((node as YAMLSeq).items as YNode[]) : null;
+        for (let i = 0; i < value.length; i++) {
+          let child: YNode | null = node;
+          if (items) {
+            const idx = this.opts.sliceIndex ? this.opts.sliceIndex(value, i) : i;
+            if (idx >= 0 && idx < items.length) child = items[idx] ?? node;
+          }
+          this.walk(value[i], t.elem, child, here);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private struct(v: Record<string, unknown>, tname: string, fields: GoField[], node: YNode | null, at: YNode | null): void {
+    const opts = this.opts;
+    const fromObject = !!node && isMap(node);
+    let keys: Map<string, { key: YNode | null; value: YNode | null }> | null = null;
     if (fromObject) {
-      tags.push(f.key);
-      used.add(f.key);
-      const hit = keys.get(f.key);
-      if (hit) sub = hit.value ?? hit.key;
+      keys = new Map();
+      for (const p of (node as YAMLMap).items as Pair<YNode, YNode>[]) {
+        const k = p.key ? keyText(p.key) : '';
+        keys.set(opts.keys === 'json' ? ignKeyName(k) : k, { key: p.key ?? null, value: p.value ?? null });
+      }
+      const extra = opts.keyOverrides?.get(node as YNode);
+      if (extra) for (const [k, n] of extra) keys.set(k, { key: keys.get(k)?.key ?? null, value: n });
     }
-    let span: Span | undefined = structSpan;
-    const m = methods?.[f.name];
-    if (m) {
-      if (sub) span = nodeSpan(sub) ?? span;
-      const res = new Report();
-      res.merge(m(v));
-      res.addPosition(span);
-      r.merge(res);
-    }
-    const res = walk(v[f.name], f.type, sub, opts);
-    res.addPosition(span);
-    r.merge(res);
-  }
+    const methods = opts.methods[tname]?.fields;
 
-  if (!fromObject || !opts.checkUnusedKeys) return r;
-  for (const [k, kv] of keys) {
-    if (used.has(k)) continue;
-    const kspan = nodeSpan(kv.key) ?? structSpan;
-    const typo = tags.find((c) => c.toLowerCase() === k.toLowerCase());
-    r.add('warning', `Config has unrecognized key: ${k}`, kspan, 'unknown-key', { key: k, known: tags });
-    if (typo) r.add('info', `Did you mean ${typo} instead of ${k}`, kspan, 'unknown-key-typo', { key: k, replacement: typo });
+    for (const f of fields) {
+      let sub: YNode | null = null;
+      if (keys) {
+        const hit = keys.get(f.key);
+        if (hit) sub = hit.value ?? hit.key;
+      }
+      const m = methods?.[f.name];
+      if (m) this.call(m, v, sub ?? at);
+      this.walk(v[f.name], f.type, sub, at);
+    }
+
+    if (!keys || !opts.checkUnusedKeys) return;
+    let tags: string[] | null = null;
+    for (const [k, kv] of keys) {
+      if (fields.some((f) => f.key === k)) continue;
+      tags ??= fields.map((f) => f.key);
+      const kspan = nodeSpan(kv.key) ?? nodeSpan(at);
+      const lower = k.toLowerCase();
+      const typo = tags.find((c) => c.toLowerCase() === lower);
+      this.out.push({ severity: 'warning', message: `Config has unrecognized key: ${k}`, span: kspan, code: 'unknown-key', data: { key: k, known: tags } });
+      if (typo) this.out.push({ severity: 'info', message: `Did you mean ${typo} instead of ${k}`, span: kspan, code: 'unknown-key-typo', data: { key: k, replacement: typo } });
+    }
   }
-  return r;
 }
-
-export { isScalar };

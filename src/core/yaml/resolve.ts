@@ -112,7 +112,7 @@ function resolvePlain(text: string, tag: string): Resolved {
   }
   if ((c >= '0' && c <= '9') || c === '-' || c === '+') {
     if ((tag === '' || tag === '!!timestamp') && isTimestamp(text)) return { tag: '!!timestamp', value: text, unresolved: true };
-    const plain = text.replace(/_/g, '');
+    const plain = text.includes('_') ? text.replace(/_/g, '') : text;
     const i = goParseInt(plain);
     if (i !== undefined) return intResult(i);
     if (YAML_FLOAT.test(plain)) {
@@ -137,8 +137,9 @@ function resolvePlain(text: string, tag: string): Resolved {
   return { tag: '!!str', value: text };
 }
 
+const HINTED = new Set('yYnNtTfFoO~.+-0123456789');
 function hinted(c: string): boolean {
-  return /[yYnNtTfFoO~.+\-0-9]/.test(c);
+  return HINTED.has(c);
 }
 
 /** Ints stay exact: plain numbers while they are safe, bigint beyond 2^53. */

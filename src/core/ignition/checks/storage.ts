@@ -19,7 +19,7 @@ function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
-// --- shared helpers (path.go, mode.go; url.go is in ../validate-url.ts) ---------------------------------------------------
+// --- shared helpers (path.go, mode.go; url.go is in ../validate-url.ts) -------------------
 
 export const ERR_PATH_RELATIVE = 'path not absolute';
 
