@@ -38,9 +38,12 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
   context.subscriptions.push(log, srv, preview, detection);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview));
 
-  // start the server once a config is open (now or later); yaml files alone never start it
+  // start the server once a config is open (now or later), after activate() has returned, so
+  // loading the client library and forking the server never count against activation; YAML
+  // files alone never start it
   const startIfNeeded = (d: vscode.TextDocument) => {
-    if (d.languageId === LANGUAGE_ID && !srv.isRunning) srv.start().catch((e) => log.error(`The language server did not start: ${e?.message ?? e}`));
+    if (d.languageId !== LANGUAGE_ID || srv.isRunning) return;
+    setTimeout(() => srv.start().catch((e) => log.error(`The language server did not start: ${e?.message ?? e}`)), 0);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfNeeded));
   vscode.workspace.textDocuments.forEach(startIfNeeded);

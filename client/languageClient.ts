@@ -2,17 +2,23 @@
 // clc.* settings current. The server is started on first need, not on activation.
 
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type * as LanguageClientModule from 'vscode-languageclient/node';
 import { LANGUAGE_ID, TRANSPILE_REQUEST, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from './settings.ts';
 
 export const CLIENT_ID = 'clc';
+
+/**
+ * vscode-languageclient takes longer to load than the whole rest of the extension, so it is
+ * required (from the same bundle) only when the server is first needed, not on activation.
+ */
+let lcModule: typeof LanguageClientModule | undefined;
+function lc(): typeof LanguageClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lcModule ??= require('vscode-languageclient/node') as typeof LanguageClientModule;
+  return lcModule;
+}
 
 /** The clc.* settings for a resource, with Restricted Mode applied. */
 export function readSettings(scope?: vscode.Uri) {
@@ -52,6 +58,7 @@ export class ClcServer implements vscode.Disposable {
   }
 
   private create(): LanguageClient {
+    const { LanguageClient, TransportKind } = lc();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -83,13 +90,14 @@ export class ClcServer implements vscode.Disposable {
   async pushSettings(): Promise<void> {
     const c = this.client;
     if (!c?.isRunning()) return;
-    await c.sendNotification(DidChangeConfigurationNotification.type, { settings: { clc: readSettings() } });
+    await c.sendNotification(lc().DidChangeConfigurationNotification.type, { settings: { clc: readSettings() } });
   }
 
   /** Asks the server to transpile an open clc document. */
   async transpile(params: TranspileParams, token?: vscode.CancellationToken): Promise<TranspileResponse> {
     const c = await this.start();
-    return c.sendRequest<TranspileResponse>(TRANSPILE_REQUEST, params, token);
+    // (an undefined token must not be passed: the library would send it as a second parameter)
+    return token ? c.sendRequest<TranspileResponse>(TRANSPILE_REQUEST, params, token) : c.sendRequest<TranspileResponse>(TRANSPILE_REQUEST, params);
   }
 
   async restart(): Promise<void> {

@@ -55,7 +55,9 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     this.permanent.push(
       // the document opens (or reopens after a window reload) as plain text: make it JSON with comments
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.uri.scheme === PREVIEW_SCHEME && d.languageId !== PREVIEW_LANGUAGE) void vscode.languages.setTextDocumentLanguage(d, PREVIEW_LANGUAGE);
+        if (d.uri.scheme === PREVIEW_SCHEME && d.languageId !== PREVIEW_LANGUAGE && !this.opening) {
+          void vscode.languages.setTextDocumentLanguage(d, PREVIEW_LANGUAGE);
+        }
       }),
     );
   }
@@ -139,7 +141,16 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     ];
     const pick = await vscode.window.showQuickPick(items, { title: 'Platform for the Ignition preview', placeHolder: 'ct --platform value used by this preview only' });
     if (!pick) return;
-    this.platformOverride = pick.value;
+    await this.setPlatform(pick.value);
+  }
+
+  /** The platform for this preview: undefined follows clc.platform, "" is none. */
+  get platform(): string | undefined {
+    return this.platformOverride;
+  }
+
+  async setPlatform(value: string | undefined): Promise<void> {
+    this.platformOverride = value;
     if (this.isLive) await this.refreshNow();
   }
 

@@ -22,8 +22,6 @@ import type {
   InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { transpile } from '../src/core/transpile.ts';
-import type { TranspileResult } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
 import { ClcDocument } from '../src/core/features/document.ts';
 import { complete } from '../src/core/features/completion.ts';
@@ -32,7 +30,8 @@ import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
-import { localFileReader } from '../src/cli/files.ts';
+import { JobRunner } from './worker.ts';
+import type { JobOptions } from './worker.ts';
 import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
 import type { ClcSettings, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
@@ -43,11 +42,19 @@ export const DEBOUNCE_MS = 150;
 interface Entry {
   version: number;
   doc: ClcDocument;
-  /** diagnostics of this version for one settings key */
-  validated?: { key: string; result: TranspileResult; diagnostics: Diagnostic[] };
+  /** the problems of this version under one set of settings (a promise while being computed) */
+  validated?: { key: string; diagnostics: Promise<Diagnostic[]> };
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** the script to start validation workers from (the bundle itself); null validates in-process */
+  workerScript: string | null;
+  /** validation delay after an edit */
+  debounceMs?: number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const documents = new TextDocuments(TextDocument);
   const entries = new Map<string, Entry>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -133,12 +140,10 @@ export function startServer(connection: Connection): void {
     return path.resolve(base, filesDir);
   }
 
-  function transpileOptions(uri: string, s: ClcSettings, overrides: { platform?: string; pretty?: boolean } = {}) {
-    const filesDir = resolveFilesDir(uri, s.filesDir);
+  function jobOptions(uri: string, s: ClcSettings, overrides: { platform?: string; pretty?: boolean } = {}): JobOptions {
     return {
       platform: overrides.platform ?? s.platform,
-      filesDir,
-      readFile: filesDir ? localFileReader(filesDir) : undefined,
+      filesDir: resolveFilesDir(uri, s.filesDir),
       strict: s.strict,
       pretty: overrides.pretty ?? s.transpile.pretty,
     };
@@ -146,33 +151,58 @@ export function startServer(connection: Connection): void {
 
   // --- validation --------------------------------------------------------------------------------
 
-  function validateEntry(uri: string, e: Entry, s: ClcSettings, force: boolean): Diagnostic[] {
+  const runner = new JobRunner(options.workerScript, log);
+  /** documents with a validation run in progress, and whether they changed meanwhile */
+  const inFlight = new Map<string, { again: boolean }>();
+
+  /** The problems of an entry under settings `s`; computed once per version and settings. */
+  function problemsOf(uri: string, e: Entry, s: ClcSettings, force = false): Promise<Diagnostic[]> {
     const key = JSON.stringify([s.platform, s.filesDir, s.strict]);
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
-    const result = transpile(e.doc.text, { ...transpileOptions(uri, s), pretty: false, hints: true });
-    e.doc.adoptParsed(result.parsed);
-    e.validated = { key, result, diagnostics: result.diagnostics };
-    return result.diagnostics;
+    const diagnostics = runner
+      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s) })
+      .then((r) => (r.kind === 'diagnose' ? r.diagnostics : []));
+    e.validated = { key, diagnostics };
+    // a failed run must not stay cached
+    diagnostics.catch(() => {
+      if (e.validated?.diagnostics === diagnostics) e.validated = undefined;
+    });
+    return diagnostics;
   }
 
   async function validate(uri: string, force = false): Promise<void> {
-    const td = documents.get(uri);
-    if (!td) return;
-    const version = td.version;
-    const s = await settingsFor(uri);
-    // a newer version has its own run scheduled: never publish an older result over it
-    if (documents.get(uri)?.version !== version) return;
-    const e = entryFor(uri);
-    if (!e) return;
-    let diagnostics: LspDiagnostic[];
-    try {
-      diagnostics = validateEntry(uri, e, s, force).map((d) => toLspDiagnostic(d, e.doc.lines));
-    } catch (err: any) {
-      log(`clc: validation failed: ${err?.stack ?? err}`);
-      diagnostics = [];
+    const busy = inFlight.get(uri);
+    if (busy) {
+      busy.again = true;
+      return;
     }
-    if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    const state = { again: false };
+    inFlight.set(uri, state);
+    try {
+      const td = documents.get(uri);
+      if (!td) return;
+      const version = td.version;
+      const s = await settingsFor(uri);
+      // a newer version has its own run coming: never publish an older result over it
+      if (documents.get(uri)?.version !== version) return;
+      const e = entryFor(uri);
+      if (!e) return;
+      let diagnostics: LspDiagnostic[];
+      try {
+        diagnostics = (await problemsOf(uri, e, s, force)).map((d) => toLspDiagnostic(d, e.doc.lines));
+      } catch (err: any) {
+        log(`clc: validation failed: ${err?.stack ?? err}`);
+        diagnostics = [];
+      }
+      if (documents.get(uri)?.version !== version) {
+        state.again = true;
+        return;
+      }
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    } finally {
+      inFlight.delete(uri);
+      if (state.again && documents.get(uri)) void validate(uri);
+    }
   }
 
   function schedule(uri: string, delay: number, force = false): void {
@@ -205,7 +235,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     justOpened.delete(uri);
-    schedule(uri, DEBOUNCE_MS);
+    schedule(uri, debounceMs);
   });
   documents.onDidSave((ev) => schedule(ev.document.uri, 0, true));
   documents.onDidClose((ev) => {
@@ -214,6 +244,7 @@ export function startServer(connection: Connection): void {
     timers.delete(ev.document.uri);
     entries.delete(ev.document.uri);
     settingsCache.delete(ev.document.uri);
+    justOpened.delete(ev.document.uri);
     void connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
   });
 
@@ -324,14 +355,20 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
+    if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) return [];
     const s = await settingsFor(uri);
+    const e = entryFor(uri);
+    if (!e) return [];
+    let all: Diagnostic[];
+    try {
+      all = await problemsOf(uri, e, s);
+    } catch {
+      return [];
+    }
     return runSafe('codeAction', token, [], () => {
-      const e = entryFor(uri);
-      if (!e) return [];
       const lines = e.doc.lines;
       const start = lines.offsetAt(params.range.start.line, params.range.start.character);
       const end = lines.offsetAt(params.range.end.line, params.range.end.character);
-      const all = validateEntry(uri, e, s, false);
       const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
       const out: LspCodeAction[] = [];
       for (const a of codeActions(e.doc, inRange)) {
@@ -347,27 +384,21 @@ export function startServer(connection: Connection): void {
           edit: { changes: { [uri]: a.edits.map((ed) => ({ range: toRange(lines, ed.span), newText: ed.newText })) } },
         });
       }
-      if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) return [];
       return out;
     });
   });
 
   connection.onRequest(TRANSPILE_REQUEST, async (params: TranspileParams, token): Promise<TranspileResponse | ResponseError<void>> => {
-    const td = documents.get(params?.uri);
+    const td = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
     if (!td) return new ResponseError(ErrorCodes.InvalidParams, `document not open: ${params?.uri}`);
     const s = await settingsFor(params.uri);
-    const version = td.version;
-    const fallback: TranspileResponse = {
-      output: null,
-      problems: [{ severity: 'error', message: 'internal error while transpiling' }],
-      failedAt: 'convert',
-      blocked: true,
-      version,
-    };
-    return runSafe('transpile', token, fallback, () => {
-      const e = entryFor(params.uri)!;
-      const r = transpile(e.doc.text, transpileOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }));
-      const lines = r.parsed.yaml.lines;
+    const e = entryFor(params.uri)!;
+    const version = e.version;
+    try {
+      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }) });
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (r.kind !== 'transpile') throw new Error('unexpected result');
+      const lines = e.doc.lines;
       return {
         output: r.output,
         problems: r.diagnostics.map((d) => ({
@@ -379,8 +410,13 @@ export function startServer(connection: Connection): void {
         blocked: r.output === null || r.failedAt !== null || (s.strict && r.diagnostics.length > 0),
         version,
       };
-    });
+    } catch (err: any) {
+      log(`clc: transpile failed: ${err?.stack ?? err}`);
+      return { output: null, problems: [{ severity: 'error', message: `internal error: ${err?.message ?? err}` }], failedAt: 'convert', blocked: true, version };
+    }
   });
+
+  connection.onShutdown(() => runner.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -386,6 +386,16 @@ export function saveWorkbenchLogs(logs, dir) {
 
 class AbortedError extends Error {}
 
+function isPidAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
 /** Removes all but the newest `keep` run folders (failed runs are kept for inspection). */
 export function pruneRuns(runsDir, keep = 4) {
   let entries;
@@ -395,6 +405,7 @@ export function pruneRuns(runsDir, keep = 4) {
     return;
   }
   const dirs = entries
+    .filter((e) => !isPidAlive(Number(/-(\d+)$/.exec(e.name)?.[1]))) // never a run still in progress
     .map((e) => path.join(runsDir, e.name))
     .map((p) => ({ p, t: fs.statSync(p).mtimeMs }))
     .sort((a, b) => b.t - a.t);

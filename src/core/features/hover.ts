@@ -202,7 +202,7 @@ function valueHover(doc: ClcDocument, t: Target, offset: number, options: HoverO
   if (opt && key && key !== 'version' && key !== 'network_config') {
     const row = optionRow(opt.table, key);
     if (row && t.text !== undefined && t.resolved) {
-      const arg = flagText(row.flag, row.type, t.resolved);
+      const arg = flagText(row.flag, row.type, t.text, t.resolved);
       const lines = [`ct writes \`${arg}\` into the ${opt.name} drop-in.`];
       if (hasTemplating([t.text])) {
         const ids = options.platform ? [options.platform] : platforms.map((p) => p.id);
@@ -229,8 +229,9 @@ function valueHover(doc: ClcDocument, t: Target, offset: number, options: HoverO
 }
 
 /** The argument ct writes for an option: strings Go-quoted, numbers and booleans as they are. */
-export function flagText(flag: string, type: 'string' | 'int' | 'bool', resolved: { tag: string; value: unknown }): string {
-  if (type === 'string') return `--${flag}=${quoteGoString(String(resolved.value ?? ''))}`;
+export function flagText(flag: string, type: 'string' | 'int' | 'bool', text: string, resolved: { tag: string; value: unknown }): string {
+  // a string option takes the scalar's text as written (ct's YAML library does not retype it)
+  if (type === 'string') return `--${flag}=${quoteGoString(text)}`;
   if (type === 'int') return `--${flag}=${typeof resolved.value === 'number' ? Math.trunc(resolved.value) : String(resolved.value)}`;
   return `--${flag}=${String(resolved.value)}`;
 }

@@ -540,7 +540,7 @@ export function blocks(scan: Scan): Block[] {
       frames.length = 0;
       continue;
     }
-    if (l.kind === 'blank' || l.kind === 'comment') continue;
+    if (l.kind === 'blank' || l.kind === 'comment' || l.start + l.indent >= l.end) continue;
     if (l.kind === 'content') {
       const first = l.dashes.length ? l.dashes[0] : l.keyCol ?? l.indent;
       closeTo(first, l.dashes.length > 0);

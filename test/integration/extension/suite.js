@@ -14,7 +14,10 @@ async function until(what, fn, timeoutMs = 15000) {
   for (;;) {
     const v = await fn();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const p = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'clc-preview');
+      throw new Error(`timed out waiting for ${what}${p ? `\npreview:\n${p.document.getText().slice(0, 400)}` : ''}`);
+    }
     await sleep(100);
   }
 }
@@ -117,7 +120,10 @@ suite('clc extension', () => {
     const preview = api.previewProvider;
     const src = await open(file('cl-config.yml'));
     await vscode.commands.executeCommand('clc.openPreviewToSide');
-    const pdoc = await until('the preview editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'clc-preview')?.document);
+    const ped = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'clc-preview');
+    await until('the preview editor', () => ped());
+    // the document object changes when its language is set: always look it up afresh
+    const pdoc = { getText: () => ped().document.getText(), get languageId() { return ped().document.languageId; } };
     assert.equal(pdoc.languageId, 'jsonc');
     assert.ok(preview.isLive);
     await until('preview content', () => /"version": "2\.3\.0"/.test(pdoc.getText()) && pdoc.getText());
@@ -133,9 +139,21 @@ suite('clc extension', () => {
     await vscode.commands.executeCommand('undo');
     await until('recovery', () => /Up to date/.test(pdoc.getText().split('\n')[1]));
 
-    // platform picker: a platform chosen for the preview shows in the header
-    // (the quick pick itself is UI; the header reflects the setting otherwise)
+    // the scroll position survives updates
+    ped().revealRange(new vscode.Range(30, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
+    await until('the preview to scroll', () => ped().visibleRanges[0].start.line === 30);
+    await vscode.window.showTextDocument(src.document, vscode.ViewColumn.One);
+    const line = src.document.getText().split('\n').findIndex((l) => l.includes('inline: web-01'));
+    await src.edit((b) => b.replace(new vscode.Range(line, 0, line, src.document.lineAt(line).text.length), '        inline: web-02'));
+    await until('the edit to reach the preview', () => /web-02/.test(pdoc.getText()));
+    await sleep(300);
+    assert.equal(ped().visibleRanges[0].start.line, 30, 'scroll position kept');
+
+    // platform picker: the header names the platform and where it comes from
     assert.match(pdoc.getText().split('\n')[0], /platform: none \(from clc\.platform\)/);
+    await preview.setPlatform('ec2');
+    await until('the platform in the header', () => /platform: ec2 \(picked for this preview\)/.test(pdoc.getText().split('\n')[0]));
+    await preview.setPlatform(undefined);
 
     // follows the active config
     await open(file('nodes', 'web.yml'));
@@ -145,6 +163,35 @@ suite('clc extension', () => {
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'clc-preview');
     await vscode.window.tabGroups.close(tab);
     await until('the preview to go dormant', () => !preview.isLive);
+  });
+
+  test('Transpile As writes where the dialog says', async () => {
+    const target = file('picked', 'chosen.ign');
+    const out = await api.transpileUri(file('nodes', 'web.yml'), { saveAs: true, ui: { ...quiet, pickTarget: async (def) => (assert.equal(def.fsPath, file('nodes', 'web.ign').fsPath), target) } });
+    assert.equal(out.kind, 'written');
+    assert.match(fs.readFileSync(target.fsPath, 'utf8'), /hello%20from%20web/);
+    const cancelled = await api.transpileUri(file('nodes', 'web.yml'), { saveAs: true, ui: { ...quiet, pickTarget: async () => undefined } });
+    assert.equal(cancelled.kind, 'cancelled');
+  });
+
+  test('warnings block transpiling under clc.strict', async () => {
+    const uri = file('nodes', 'warn.clc.yml');
+    fs.writeFileSync(uri.fsPath, 'foo: bar\n');
+    await open(uri);
+    const relaxed = await api.transpileUri(uri, { ui: quiet });
+    assert.equal(relaxed.kind, 'written');
+    assert.equal(relaxed.warnings, 1);
+    const cfg = vscode.workspace.getConfiguration('clc');
+    await cfg.update('strict', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const strict = await until('strict to apply', async () => {
+        const r = await api.transpileUri(uri, { ui: quiet });
+        return r.kind === 'blocked' && r;
+      });
+      assert.match(strict.message, /warning.*clc\.strict/);
+    } finally {
+      await cfg.update('strict', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   test('a setting change re-validates open configs', async () => {
