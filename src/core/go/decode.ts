@@ -251,8 +251,17 @@ class Decoder {
   }
 
   private checkDuplicates(n: YAMLMap): boolean {
-    const before = this.typeErrors.length;
     const items = n.items as Pair<YNode, YNode>[];
+    const seen = new Set<string>();
+    let dup = false;
+    for (const item of items) {
+      if (!item.key) continue;
+      const id = keyKind(item.key) + '\0' + keyText(item.key);
+      if (seen.has(id)) dup = true;
+      else seen.add(id);
+    }
+    if (!dup) return true;
+    // ct compares every pair (i < j) in order and reports each equal one
     for (let i = 0; i < items.length; i++) {
       const ki = items[i].key;
       if (!ki) continue;
@@ -266,7 +275,7 @@ class Decoder {
         }
       }
     }
-    return this.typeErrors.length === before;
+    return false;
   }
 
   private mapping(n: YAMLMap, t: GoType, current: unknown): Step {
@@ -285,7 +294,7 @@ class Decoder {
         continue;
       }
       if (!k) continue;
-      const name = this.unmarshal(k, { kind: 'string' }, '');
+      const name = this.unmarshal(k, KEY_TYPE, '');
       if (!name.good) continue;
       const field = keys.get(name.value as string);
       if (!field) continue;
@@ -338,6 +347,7 @@ class Decoder {
   }
 }
 
+const KEY_TYPE: GoType = { kind: 'string' };
 const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
 const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
