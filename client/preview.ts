@@ -55,11 +55,27 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     this.permanent.push(
       // the document opens (or reopens after a window reload) as plain text: make it JSON with comments
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (d.uri.scheme === PREVIEW_SCHEME && d.languageId !== PREVIEW_LANGUAGE && !this.opening) {
-          void vscode.languages.setTextDocumentLanguage(d, PREVIEW_LANGUAGE);
-        }
+        if (d.uri.scheme !== PREVIEW_SCHEME || this.opening) return;
+        if (d.languageId !== PREVIEW_LANGUAGE) void vscode.languages.setTextDocumentLanguage(d, PREVIEW_LANGUAGE);
+        this.adopt();
       }),
     );
+    if (this.isOpen()) this.adopt();
+  }
+
+  /** A preview tab came back without open() (a window reload restores it): bring it to life. */
+  private adopt(): void {
+    if (this.isLive || this.opening) return;
+    const active = vscode.window.activeTextEditor?.document;
+    const doc =
+      (active?.languageId === LANGUAGE_ID ? active : undefined) ??
+      vscode.window.visibleTextEditors.find((e) => e.document.languageId === LANGUAGE_ID)?.document ??
+      vscode.workspace.textDocuments.find((d) => d.languageId === LANGUAGE_ID);
+    this.goLive();
+    if (doc) {
+      this.source = doc.uri;
+      void this.refreshNow();
+    }
   }
 
   /** True while some tab shows the preview. */
@@ -84,9 +100,7 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     if (!sameUri(uri, this.uri)) return '';
-    if (!this.isLive && this.source === undefined) {
-      return '// The Ignition preview is closed. Open a Container Linux Config and run "Open Ignition Preview to the Side".\n';
-    }
+    if (this.text === '') return '// Open a Container Linux Config to see its Ignition output here.\n';
     return this.text;
   }
 

@@ -66,8 +66,8 @@ export function statusLine(state: PreviewState): string {
 /** The whole preview document. */
 export function previewText(state: PreviewState): string {
   const platform = state.platform === '' ? 'none' : state.platform;
-  const from = state.platformOverridden ? 'picked for this preview' : 'from clc.platform';
-  const title = `// Ignition preview of ${state.sourceName} · platform: ${platform} (${from}) · read-only, follows your edits`;
+  const picked = state.platformOverridden ? ' (picked for this preview)' : '';
+  const title = `// Ignition preview of ${state.sourceName}, platform: ${platform}${picked}`;
   const r = state.latest;
   let body: string;
   if (!state.failure && r && !r.blocked && r.output !== null && r.failedAt === null) body = r.output;

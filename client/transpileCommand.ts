@@ -6,6 +6,7 @@
 // atomic; the config itself and YAML files are never targets of the setting.
 
 import * as vscode from 'vscode';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LANGUAGE_ID, type TranspileProblem, type TranspileResponse } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
@@ -163,7 +164,7 @@ export class Transpiler {
     if (!target) {
       const planned = this.outputTarget(doc.uri);
       if (options.saveAs) {
-        const fallback = planned.ok ? planned.uri : doc.uri.with({ path: doc.uri.path.replace(/\.ya?ml$/i, '') + '.ign' });
+        const fallback = planned.ok ? planned.uri : saveAsDefault(doc.uri);
         target = await ui.pickTarget(fallback);
         if (!target) return { kind: 'cancelled', reason: 'no file chosen' };
       } else if (!planned.ok) {
@@ -206,6 +207,14 @@ export class Transpiler {
     void ui.showWritten(target, warnings);
     return { kind: 'written', target, warnings };
   }
+}
+
+/** A place to suggest in the save dialog when clc.transpile.output gives none (e.g. an untitled config). */
+function saveAsDefault(source: vscode.Uri): vscode.Uri {
+  const name = (path.posix.basename(source.path) || 'config').replace(/\.ya?ml$/i, '') + '.ign';
+  if (source.scheme !== 'untitled') return source.with({ path: path.posix.join(path.posix.dirname(source.path), name) });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));
 }
 
 function sameResource(a: vscode.Uri, b: vscode.Uri): boolean {

@@ -23,5 +23,5 @@ if (!isMainThread && (workerData as { clcRole?: string } | undefined)?.clcRole =
   process.on('uncaughtException', report('uncaught exception'));
   process.on('unhandledRejection', report('unhandled rejection'));
 
-  startServer(connection, { workerScript: __filename });
+  startServer(connection, { workerScript: process.env.CLC_NO_WORKER ? null : __filename });
 }

@@ -143,7 +143,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function jobOptions(uri: string, s: ClcSettings, overrides: { platform?: string; pretty?: boolean } = {}): JobOptions {
     return {
       platform: overrides.platform ?? s.platform,
-      filesDir: resolveFilesDir(uri, s.filesDir),
+      filesDir: s.filesDir || undefined,
+      filesDirPath: resolveFilesDir(uri, s.filesDir),
       strict: s.strict,
       pretty: overrides.pretty ?? s.transpile.pretty,
     };

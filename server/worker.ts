@@ -6,14 +6,19 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { diagnose } from '../src/core/features/diagnostics.ts';
 import { transpile } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
+import * as path from 'node:path';
 import { localFileReader } from '../src/cli/files.ts';
+import type { FileReader } from '../src/core/convert/context.ts';
 
 export const WORKER_ROLE = 'validator';
+const YOUNG_GENERATION_MB = Number(process.env.CLC_WORKER_YOUNG_MB) || 6;
 
 export interface JobOptions {
   platform: string;
-  /** absolute files directory, or undefined */
+  /** clc.filesDir as the user wrote it (what messages show, like ct's --files-dir) */
   filesDir?: string;
+  /** where that directory is (relative settings are resolved against the workspace folder) */
+  filesDirPath?: string;
   strict: boolean;
   pretty: boolean;
 }
@@ -29,12 +34,28 @@ export type JobResult =
 /** Runs one job (in the worker, or in-process when workers are unavailable). */
 export function runJob(job: Job): JobResult {
   const o = job.options;
-  const common = { platform: o.platform, filesDir: o.filesDir, readFile: o.filesDir ? localFileReader(o.filesDir) : undefined, strict: o.strict };
+  const readFile = o.filesDir ? readerFor(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
+  const common = { platform: o.platform, filesDir: o.filesDir || undefined, readFile, strict: o.strict };
   if (job.kind === 'diagnose') {
     return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true }).diagnostics };
   }
   const r = transpile(job.text, { ...common, pretty: o.pretty });
   return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
+}
+
+/**
+ * Reads below `dir` but words its errors with the directory as the user wrote it, so that the
+ * editor shows what clct --files-dir <shown> prints when run from the workspace folder.
+ */
+function readerFor(dir: string, shown: string): FileReader {
+  const inner = localFileReader(dir);
+  if (dir === shown) return inner;
+  const from = path.normalize(dir).replace(/[\\/]+$/, '');
+  const to = path.normalize(shown).replace(/[\\/]+$/, '');
+  return (rel) => {
+    const r = inner(rel);
+    return r.ok ? r : { ok: false, error: r.error.split(from).join(to) };
+  };
 }
 
 /** Worker side: answer jobs until the thread is stopped. */
@@ -95,7 +116,9 @@ export class JobRunner {
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
     try {
-      const w = new Worker(this.script!, { workerData: { clcRole: WORKER_ROLE } });
+      // parsing a big config makes a lot of short-lived garbage: a small young generation keeps
+      // the resident memory down at little cost in time
+      const w = new Worker(this.script!, { workerData: { clcRole: WORKER_ROLE }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       w.unref();
       w.on('message', (m: { id: number; ok: boolean; result?: JobResult; error?: string }) => this.finish(m));
       w.on('error', (e) => {

@@ -11,7 +11,11 @@ import { DEFAULT_SETTINGS } from '../../src/shared/protocol.ts';
 import type { ClcSettings } from '../../src/shared/protocol.ts';
 
 export interface StartOptions {
-  serverPath: string;
+  /** the bundled server to run with node ... --stdio */
+  serverPath?: string;
+  /** or any command that speaks LSP over stdio (e.g. another language server) */
+  command?: string[];
+  languageId?: string;
   settings?: Partial<ClcSettings>;
   rootUri?: string | null;
   /** advertise workspace/configuration support (the pull model) */
@@ -29,7 +33,10 @@ export class LspTestClient {
   readonly logs: string[] = [];
   private waiters: Waiter[] = [];
   settings: ClcSettings;
+  /** settings for one document (answers workspace/configuration requests scoped to it) */
+  readonly settingsByUri = new Map<string, ClcSettings>();
   exited: number | null = null;
+  languageId = 'clc';
 
   private constructor(
     readonly proc: ChildProcessWithoutNullStreams,
@@ -40,10 +47,12 @@ export class LspTestClient {
   }
 
   static async start(opts: StartOptions): Promise<LspTestClient> {
-    const proc = spawn(process.execPath, [opts.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const cmd = opts.command ?? [process.execPath, opts.serverPath!, '--stdio'];
+    const proc = spawn(cmd[0], cmd.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const settings = { ...DEFAULT_SETTINGS, ...(opts.settings ?? {}) } as ClcSettings;
     const c = new LspTestClient(proc, conn, settings);
+    c.languageId = opts.languageId ?? 'clc';
     proc.on('exit', (code) => (c.exited = code ?? -1));
     proc.stderr.on('data', (d) => c.logs.push(String(d)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -59,8 +68,11 @@ export class LspTestClient {
       });
     });
     conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
-    conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-      p.items.map((it) => (it.section === 'clc' ? c.settings : it.section?.startsWith('clc.') ? (c.settings as any)[it.section.slice(4)] : { clc: c.settings })),
+    conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) =>
+      p.items.map((it) => {
+        const s = (it.scopeUri && c.settingsByUri.get(it.scopeUri)) || c.settings;
+        return it.section === 'clc' ? s : it.section?.startsWith('clc.') ? (s as any)[it.section.slice(4)] : { clc: s };
+      }),
     );
     conn.onRequest('client/registerCapability', () => null);
     conn.listen();
@@ -106,7 +118,7 @@ export class LspTestClient {
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clc', version, text } });
+    await this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.languageId, version, text } });
   }
 
   /** Opens a document and waits for its first diagnostics. */
@@ -137,6 +149,17 @@ export class LspTestClient {
     try {
       const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
       const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+      return m ? Number(m[1]) * 1024 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Peak resident memory of the server process in bytes (Linux /proc), or null. */
+  peakRss(): number | null {
+    try {
+      const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+      const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
       return m ? Number(m[1]) * 1024 : null;
     } catch {
       return null;

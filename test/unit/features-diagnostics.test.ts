@@ -8,7 +8,7 @@ import { transpile } from '../../src/core/transpile.ts';
 import { decodeConfigBytes } from '../../src/core/text.ts';
 import { localFileReader } from '../../src/cli/files.ts';
 
-const CASES = path.resolve(import.meta.dirname, '..', 'conformance', 'cases');
+const CASES = path.resolve(__dirname, '..', 'conformance', 'cases');
 
 test('diagnose() reports what transpile() reports, hints aside, for every conformance case', () => {
   let n = 0;

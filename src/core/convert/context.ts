@@ -5,7 +5,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Report } from '../report.ts';
 import type { Span } from '../report.ts';
-import { nodeSpan } from '../yaml/parse.ts';
+import { reportSpan } from '../yaml/parse.ts';
 import { keyText } from '../go/decode.ts';
 import type { IgnValue } from '../ignition/types.ts';
 
@@ -70,5 +70,5 @@ export function childAt(node: YNode | null | undefined, ...path: Array<string | 
 }
 
 export function spanOf(node: YNode | null | undefined): Span | undefined {
-  return nodeSpan(node);
+  return reportSpan(node);
 }

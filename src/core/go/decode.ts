@@ -8,7 +8,7 @@ import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yam
 import { flatFields, zeroValue } from './types.ts';
 import type { GoType, StructType } from './types.ts';
 import { resolveScalar, scalarText, shortTag, isIndicatedString } from '../yaml/resolve.ts';
-import { nodeSpan } from '../yaml/parse.ts';
+import { reportSpan } from '../yaml/parse.ts';
 import type { Span } from '../report.ts';
 
 export interface TypeError {
@@ -35,12 +35,29 @@ export interface DecodeOutcome {
 const MAX_INT64 = 9223372036854775807;
 const MAX_UINT64 = 18446744073709551615;
 
+const INT64_INDEFINITE = -9223372036854775808n;
+
 /** A whole number from a float, kept exact past 2^53 (Go converts floats to int64 exactly). */
 function exactInt(n: number): number | bigint {
   if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
-  // Go's float64 -> int64 conversion of out-of-range values is platform-defined; clamp like amd64 does
-  const b = BigInt(n);
-  return b > 9223372036854775807n ? -9223372036854775808n : b;
+  // Go's float64 -> int64 conversion of out-of-range values (and infinities) is platform-defined;
+  // amd64 gives the "integer indefinite" value
+  if (!(n >= -(2 ** 63) && n < 2 ** 63)) return INT64_INDEFINITE;
+  return BigInt(n);
+}
+
+/** Go's uint64(f) on amd64: below 2^63 a signed conversion (negatives wrap), above it offset by 2^63. */
+function floatToUint64(f: number): number | bigint {
+  const signed = (x: number): bigint => BigInt.asUintN(64, x >= -(2 ** 63) && x < 2 ** 63 ? BigInt(Math.trunc(x)) : INT64_INDEFINITE);
+  const u = f < 2 ** 63 ? signed(f) : signed(f - 2 ** 63) | (1n << 63n);
+  return u <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(u) : u;
+}
+
+/** yaml.v3 shows at most 7 bytes of a long value in a type error (it counts UTF-8 bytes). */
+function shortValue(v: string): string {
+  const bytes = Buffer.from(v, 'utf8');
+  if (bytes.length <= 10) return ' `' + v + '`';
+  return ' `' + new TextDecoder().decode(bytes.subarray(0, 7)) + '...`';
 }
 
 export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoType, lines: { lineCol(o: number): { line: number } }): DecodeOutcome {
@@ -107,7 +124,7 @@ class Decoder {
   ) {}
 
   private line(n: YNode): number {
-    const s = nodeSpan(n);
+    const s = reportSpan(n);
     return s ? this.lines.lineCol(s.start).line : 0;
   }
 
@@ -115,13 +132,13 @@ class Decoder {
     let shown = '';
     if (tag !== '!!seq' && tag !== '!!map') {
       const v = isScalar(n) ? scalarText(n) : '';
-      shown = [...v].length > 10 ? ' `' + [...v].slice(0, 7).join('') + '...`' : ' `' + v + '`';
+      shown = shortValue(v);
     }
     const explicit = shortTag(n);
     const shownTag = explicit || tag;
     this.typeErrors.push({
       message: `line ${this.line(n)}: cannot unmarshal ${shownTag}${shown} into ${goTypeName(t)}`,
-      span: nodeSpan(n),
+      span: reportSpan(n),
     });
   }
 
@@ -129,13 +146,13 @@ class Decoder {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new DecodeFailure('yaml: document contains excessive aliasing', nodeSpan(n));
+      throw new DecodeFailure('yaml: document contains excessive aliasing', reportSpan(n));
     }
     if (isAlias(n)) return this.alias(n, t, current);
     if (isScalar(n) && t.kind !== 'custom' && t.kind !== 'versioned') {
       // resolve once; a null leaves non-nullable values alone and sets pointers to nil
       const r = resolveScalar(n);
-      if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+      if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
       if (r.tag === '!!null') return this.nullInto(t, current);
       let target: GoType = t;
       while (target.kind === 'ptr') target = target.elem;
@@ -153,13 +170,13 @@ class Decoder {
     if (isScalar(n)) return this.scalar(n, t, current);
     if (isMap(n)) return this.mapping(n as YAMLMap, t, current);
     if (isSeq(n)) return this.sequence(n as YAMLSeq, t, current);
-    throw new DecodeFailure('yaml: cannot decode node with unknown kind', nodeSpan(n));
+    throw new DecodeFailure('yaml: cannot decode node with unknown kind', reportSpan(n));
   }
 
   private alias(n: Alias, t: GoType, current: unknown): Step {
-    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.source}' value contains itself`, nodeSpan(n));
+    if (this.activeAliases.has(n)) throw new DecodeFailure(`yaml: anchor '${n.source}' value contains itself`, reportSpan(n));
     const target = this.doc ? (n.resolve(this.doc) as YNode | undefined) : undefined;
-    if (!target) throw new DecodeFailure(`yaml: unknown anchor '${n.source}' referenced`, nodeSpan(n));
+    if (!target) throw new DecodeFailure(`yaml: unknown anchor '${n.source}' referenced`, reportSpan(n));
     this.activeAliases.add(n);
     this.aliasDepth++;
     try {
@@ -182,9 +199,9 @@ class Decoder {
       return { good: false, value: current };
     }
     const r = resolveScalar(n);
-    if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+    if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
     const parsed = t.parse(scalarText(n));
-    if (!parsed.ok) throw new DecodeFailure(parsed.error, nodeSpan(n));
+    if (!parsed.ok) throw new DecodeFailure(parsed.error, reportSpan(n));
     return { good: true, value: parsed.value };
   }
 
@@ -205,12 +222,12 @@ class Decoder {
 
   private scalar(n: YNode, t: GoType, current: unknown, resolved?: ReturnType<typeof resolveScalar>): Step {
     const r = resolved ?? resolveScalar(n);
-    if ('error' in r) throw new DecodeFailure(r.error, nodeSpan(n));
+    if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
     let tag = r.tag;
     let value: unknown = r.value;
     if (tag === '!!binary') {
       const decoded = decodeBase64(scalarText(n));
-      if (decoded === undefined) throw new DecodeFailure('yaml: !!binary value contains invalid base64 data', nodeSpan(n));
+      if (decoded === undefined) throw new DecodeFailure('yaml: !!binary value contains invalid base64 data', reportSpan(n));
       value = decoded;
       tag = '!!binary';
     }
@@ -232,8 +249,8 @@ class Decoder {
         if (tag === '!!int' && (typeof value === 'number' || typeof value === 'bigint') && value >= 0) {
           return { good: true, value };
         }
-        if (tag === '!!float' && typeof value === 'number' && value >= 0 && value <= MAX_UINT64) {
-          return { good: true, value: exactInt(Math.trunc(value)) };
+        if (tag === '!!float' && typeof value === 'number' && value <= MAX_UINT64) {
+          return { good: true, value: floatToUint64(value) };
         }
         break;
       case 'bool':
@@ -270,7 +287,7 @@ class Decoder {
         if (kj && sameKey(ki, kj)) {
           this.typeErrors.push({
             message: `line ${this.line(kj)}: mapping key ${goQuote(keyText(kj))} already defined at line ${this.line(ki)}`,
-            span: nodeSpan(kj),
+            span: reportSpan(kj),
           });
         }
       }
@@ -310,7 +327,7 @@ class Decoder {
 
   private merge(v: YNode | null, t: GoType, obj: Record<string, unknown>): void {
     const fail = () => {
-      throw new DecodeFailure('yaml: map merge requires map or sequence of maps as the value', nodeSpan(v));
+      throw new DecodeFailure('yaml: map merge requires map or sequence of maps as the value', reportSpan(v));
     };
     if (!v) return fail();
     if (isMap(v)) {
@@ -405,7 +422,8 @@ function allowedAliasRatio(decodeCount: number): number {
  * text and anything else stays bytes (the file contents converter embeds bytes as they are).
  */
 function decodeBase64(s: string): string | Uint8Array | undefined {
-  const clean = s.replace(/[\s]+/g, '');
+  // Go's base64 decoder skips line breaks only
+  const clean = s.replace(/[\r\n]+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) return undefined;
   const bytes = Buffer.from(clean, 'base64');
   try {

@@ -11,7 +11,7 @@ import { isMap, isSeq } from 'yaml';
 import type { Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { Report } from '../report.ts';
 import type { Diagnostic } from '../report.ts';
-import { nodeSpan } from '../yaml/parse.ts';
+import { reportSpan } from '../yaml/parse.ts';
 import { keyText } from './decode.ts';
 import { flatFields, typeName } from './types.ts';
 import type { GoField, GoType, MethodTable, StructType, Validator } from './types.ts';
@@ -65,7 +65,7 @@ class Walker {
     const found = m(value);
     let fatal = false;
     for (const d of found) {
-      if (!d.span && at) d.span = nodeSpan(at);
+      if (!d.span && at) d.span = reportSpan(at);
       if (d.severity === 'error') fatal = true;
       this.out.push(d);
     }
@@ -148,7 +148,7 @@ class Walker {
     for (const [k, kv] of keys) {
       if (fields.some((f) => f.key === k)) continue;
       tags ??= fields.map((f) => f.key);
-      const kspan = nodeSpan(kv.key) ?? nodeSpan(at);
+      const kspan = reportSpan(kv.key) ?? reportSpan(at);
       const lower = k.toLowerCase();
       const typo = tags.find((c) => c.toLowerCase() === lower);
       this.out.push({ severity: 'warning', message: `Config has unrecognized key: ${k}`, span: kspan, code: 'unknown-key', data: { key: k, known: tags } });

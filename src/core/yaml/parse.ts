@@ -2,7 +2,7 @@
 // and only the first document (ct reads no further). Scalars are kept as written (failsafe
 // schema): how a scalar is typed is decided later by resolve.ts, the way ct's YAML library does.
 
-import { Composer, Document, LineCounter, Parser, isDocument } from 'yaml';
+import { Composer, Document, LineCounter, Parser, Scalar, isAlias, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YNode, ParsedNode } from 'yaml';
 import type { Diagnostic } from '../report.ts';
 
@@ -31,12 +31,16 @@ export function parseYaml(text: string): ParsedYaml {
     merge: false,
     keepSourceTokens: false,
     prettyErrors: false,
+    // !!binary, !!timestamp, !!set... stay text with their tag; the decoder handles them like ct
+    resolveKnownTags: false,
     // Long configs legitimately have many aliases; expansion limits are enforced by our decoder.
     maxAliasCount: -1,
   } as never);
   let doc: Document.Parsed | null = null;
   let laterDocumentAt: number | undefined;
-  const tokens = parser.parse(text);
+  // ct's YAML reader also breaks lines at a lone CR and at NEL; both read exactly like LF, and
+  // the replacement keeps every offset (same length)
+  const tokens = parser.parse(/[\r\u0085]/.test(text) ? text.replace(/\r(?!\n)|\u0085/g, '\n') : text);
   for (const d of composer.compose(tokens, true)) {
     if (!doc) {
       doc = d as Document.Parsed;
@@ -54,7 +58,143 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   const root = doc && isDocument(doc) ? ((doc.contents as ParsedNode | null) ?? null) : null;
+  errors.push(...readerChecks(text));
+  if (root) errors.push(...treeChecks(text, root));
   return { text, doc, root, errors, laterDocumentAt, lines };
+}
+
+// Characters ct's YAML reader refuses anywhere in the input (it allows tab, LF, CR, NEL and the
+// printable ranges of Unicode).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+/** Problems ct finds while reading the stream, before or outside the node tree. */
+function readerChecks(text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const m = CONTROL.exec(text);
+  if (m) out.push({ severity: 'error', message: 'yaml: control characters are not allowed', span: { start: m.index, end: m.index + 1 }, code: 'yaml-syntax' });
+  // directives of the first document: only %YAML 1.1 and %TAG are accepted
+  let at = 0;
+  while (at < text.length) {
+    const eol = text.indexOf('\n', at);
+    const line = text.slice(at, eol < 0 ? text.length : eol).replace(/\r$/, '');
+    if (line.startsWith('%')) {
+      const name = /^%(\S*)/.exec(line)![1];
+      const span = { start: at, end: at + line.length };
+      if (name === 'YAML') {
+        const v = /^%YAML[ \t]+(\d+)\.(\d+)(?=[ \t]|$)/.exec(line);
+        if (v && (Number(v[1]) !== 1 || Number(v[2]) !== 1)) out.push({ severity: 'error', message: 'yaml: found incompatible YAML document', span, code: 'yaml-syntax' });
+      } else if (name !== 'TAG') {
+        out.push({ severity: 'error', message: 'yaml: found unknown directive name', span, code: 'yaml-syntax' });
+      }
+    } else if (!/^[ \t]*(#.*)?$/.test(line)) {
+      break; // the document has started
+    }
+    if (eol < 0) break;
+    at = eol + 1;
+  }
+  return out;
+}
+
+/** Where ct places a node: at its anchor or tag when it has one (the yaml package starts at the value). */
+const propsStarts = new WeakMap<object, number>();
+
+/** The span ct reports for a node: like nodeSpan, but starting at the node's anchor or tag. */
+export function reportSpan(n: YNode | null | undefined): { start: number; end: number } | undefined {
+  const s = nodeSpan(n);
+  if (!s) return s;
+  const p = propsStarts.get(n as object);
+  return p === undefined ? s : { start: p, end: s.end };
+}
+
+function propsStart(text: string, start: number): number {
+  let s = start;
+  for (let i = 0; i < 2; i++) {
+    let j = s - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+    if (j < 0) break;
+    let k = j;
+    while (k > 0 && !/[\s,[\]{}]/.test(text[k - 1])) k--;
+    if (text[k] !== '&' && text[k] !== '!') break;
+    s = k;
+  }
+  return s;
+}
+
+/**
+ * One walk over the first document, in document order, for what ct's YAML library checks or
+ * places differently than the yaml package: aliases must name an anchor defined before them,
+ * \u escapes must not be surrogates, a block scalar ending the file without a line break has no
+ * final newline, and nodes with an anchor or tag start at it.
+ */
+function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const anchors = new Set<string>();
+  let unknownAlias = false;
+  let badEscape = false;
+  let lastContent = text.length - 1;
+  while (lastContent >= 0 && (text[lastContent] === ' ' || text[lastContent] === '\t')) lastContent--;
+  const endsWithBreak = lastContent >= 0 && '\n\r\u0085'.includes(text[lastContent]);
+  const stack: YNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!n) continue;
+    const anchor = (n as { anchor?: string }).anchor;
+    const range = (n as { range?: [number, number, number] }).range;
+    if (range && (anchor || (n as { tag?: string }).tag)) {
+      const p = propsStart(text, range[0]);
+      if (p !== range[0]) propsStarts.set(n, p);
+    }
+    if (anchor) anchors.add(anchor);
+    if (isAlias(n)) {
+      if (!unknownAlias && !anchors.has(n.source)) {
+        unknownAlias = true;
+        out.push({ severity: 'error', message: `yaml: unknown anchor '${n.source}' referenced`, span: nodeSpan(n), code: 'yaml-decode', unpositioned: true });
+      }
+    } else if (isScalar(n)) {
+      const sc = n as Scalar;
+      if (sc.type === Scalar.QUOTE_DOUBLE && range && !badEscape) {
+        const at = badEscapeAt(text, range[0], range[1]);
+        if (at >= 0) {
+          badEscape = true;
+          out.push({ severity: 'error', message: 'yaml: found invalid Unicode character escape code', span: { start: at, end: at + 2 }, code: 'yaml-syntax' });
+        }
+      }
+      if ((sc.type === Scalar.BLOCK_LITERAL || sc.type === Scalar.BLOCK_FOLDED) && range && !endsWithBreak && lastContent >= range[0] && lastContent < range[1]) {
+        // the last line of the file is content of this scalar and has no line break
+        if (typeof sc.value === 'string' && sc.value.endsWith('\n')) sc.value = sc.value.slice(0, -1);
+      }
+    } else if (isMap(n)) {
+      const items = n.items;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const p = items[i];
+        if (!isPair(p)) continue;
+        stack.push(p.value as YNode, p.key as YNode);
+      }
+    } else if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i] as YNode);
+    }
+  }
+  return out;
+}
+
+/** Offset of the first \x, \u or \U escape naming a surrogate or a value past U+10FFFF, or -1. */
+function badEscapeAt(text: string, start: number, end: number): number {
+  for (let i = start + 1; i < end - 1; i++) {
+    if (text[i] !== '\\') continue;
+    const kind = text[i + 1];
+    const width = kind === 'x' ? 2 : kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
+    if (width) {
+      const hex = text.slice(i + 2, i + 2 + width);
+      if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === width) {
+        const v = parseInt(hex, 16);
+        if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff) return i;
+      }
+      i += 1 + width;
+    } else {
+      i++;
+    }
+  }
+  return -1;
 }
 
 function yamlMessage(m: string): string {
