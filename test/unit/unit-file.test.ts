@@ -1,8 +1,8 @@
+import { quoteGoString } from '../../src/core/go/strconv.ts';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  goQuote,
   installSectionWarning,
   parseUnitBytes,
   parseUnitFile,
@@ -318,15 +318,15 @@ describe('installSectionWarning', () => {
   });
 });
 
-describe('goQuote', () => {
+describe('quoteGoString (the %q used in unit messages)', () => {
   it('escapes like strconv.Quote', () => {
-    assert.equal(goQuote('plain'), '"plain"');
-    assert.equal(goQuote('a b'), '"a b"');
-    assert.equal(goQuote('"\\'), '"\\"\\\\"');
-    assert.equal(goQuote('\x07\b\f\n\r\t\v'), '"\\a\\b\\f\\n\\r\\t\\v"');
-    assert.equal(goQuote('\x00\x1f\x7f'), '"\\x00\\x1f\\x7f"');
-    assert.equal(goQuote('héllo ☃ 𝄞'), '"héllo ☃ 𝄞"');
-    assert.equal(goQuote('\u00a0\u00ad\u2028\ufeff'), '"\\u00a0\\u00ad\\u2028\\ufeff"');
-    assert.equal(goQuote('\u{e0001}'), '"\\U000e0001"');
+    assert.equal(quoteGoString('plain'), '"plain"');
+    assert.equal(quoteGoString('a b'), '"a b"');
+    assert.equal(quoteGoString('"\\'), '"\\"\\\\"');
+    assert.equal(quoteGoString('\x07\b\f\n\r\t\v'), '"\\a\\b\\f\\n\\r\\t\\v"');
+    assert.equal(quoteGoString('\x00\x1f\x7f'), '"\\x00\\x1f\\x7f"');
+    assert.equal(quoteGoString('héllo ☃ 𝄞'), '"héllo ☃ 𝄞"');
+    assert.equal(quoteGoString('\u00a0\u00ad\u2028\ufeff'), '"\\u00a0\\u00ad\\u2028\\ufeff"');
+    assert.equal(quoteGoString('\u{e0001}'), '"\\U000e0001"');
   });
 });

@@ -5,6 +5,8 @@
 // found it. Also encoding/base64's StdEncoding.DecodeString errors, which surface for
 // `;base64,` data.
 
+import { isHex, unhex } from './url.ts';
+
 export type DataUrlResult = { ok: true; data: Uint8Array; mediaType: string; params: Map<string, string> } | { ok: false; error: string };
 
 const EOF = -1;
@@ -351,16 +353,6 @@ function lexBase64Data(l: Lexer): State {
 
 class DecodeError extends Error {}
 
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-}
-
-function unhex(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
-  if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
-  return 0;
-}
 
 /** dataurl.Unescape (RFC 2396 %XX). Inputs reaching it are ASCII, as the lexer ensures. */
 function unescape2396(s: string): Uint8Array {

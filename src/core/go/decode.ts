@@ -404,10 +404,6 @@ function sameKey(a: YNode, b: YNode): boolean {
   return keyKind(a) === keyKind(b) && keyText(a) === keyText(b);
 }
 
-/** Go's %#v for a string (a double-quoted Go literal). */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
 
 function allowedAliasRatio(decodeCount: number): number {
   const low = 400000;

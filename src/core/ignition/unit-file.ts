@@ -7,6 +7,8 @@
 // be, so this module models the buffered reader's bookkeeping exactly (refill points, buffer
 // sliding, end-of-input handling) on the UTF-8 bytes of the contents.
 
+import { quoteGoString } from '../go/strconv.ts';
+
 export interface UnitOption {
   section: string;
   name: string;
@@ -456,39 +458,10 @@ export function installSectionWarning(
   if (!isEnabled || contentsEmpty) return null;
   if (!options || options.length === 0) return null;
   if (options.some((o) => o.section === 'Install')) return null;
-  return `unit ${goQuote(name)} is enabled, but has no install section so enable does nothing`;
+  return `unit ${quoteGoString(name)} is enabled, but has no install section so enable does nothing`;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
-/** Go's strconv.Quote (the %q verb) for a string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = RUNE_ERROR; // a lone surrogate has no UTF-8 form
-    const c = String.fromCodePoint(cp);
-    if (cp === 0x22 || cp === 0x5c) {
-      out += '\\' + c;
-    } else if (cp === 0x20 || PRINTABLE.test(c)) {
-      out += c;
-    } else {
-      switch (cp) {
-        case 0x07: out += '\\a'; break;
-        case 0x08: out += '\\b'; break;
-        case 0x0c: out += '\\f'; break;
-        case 0x0a: out += '\\n'; break;
-        case 0x0d: out += '\\r'; break;
-        case 0x09: out += '\\t'; break;
-        case 0x0b: out += '\\v'; break;
-        default:
-          if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-          else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-          else out += '\\U' + cp.toString(16).padStart(8, '0');
-      }
-    }
-  }
-  return out + '"';
-}
