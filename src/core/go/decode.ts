@@ -9,6 +9,7 @@ import { flatFields, zeroValue } from './types.ts';
 import type { GoType, StructType } from './types.ts';
 import { resolveScalar, scalarText, shortTag, isIndicatedString } from '../yaml/resolve.ts';
 import { reportSpan } from '../yaml/parse.ts';
+import { quoteGoString as goQuote } from './strconv.ts';
 import type { Span } from '../report.ts';
 
 export interface TypeError {
