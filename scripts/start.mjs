@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: serves a real VS Code workbench on 127.0.0.1 with this extension loaded from the repo root
-// (extensionDevelopmentPath) and examples/ opened, prints the URL, and stays in the foreground until Ctrl-C.
+// and examples/ opened, prints the URL, and stays in the foreground until Ctrl-C.
+//
+// The extension is served as an installed extension (a link to the repository in the run's extensions
+// folder) rather than through the test payload, which needs the smoke-test driver, and that driver
+// hides all notification toasts ("Wrote the Ignition config to ..."). After `npm run build`, run
+// "Developer: Reload Window" in the workbench to pick up the new build.
 //
 //   node scripts/start.mjs [--port N] [--workspace DIR] [--screenshot FILE]
 //
@@ -17,12 +22,12 @@ import {
   getFreePort,
   isPortInUse,
   launchBrowser,
+  linkExtension,
   newRunName,
   openWorkbench,
   prepareRunDir,
   startServer,
   waitForWorkbench,
-  workbenchUrl,
 } from './e2e/vscode-server.mjs';
 
 const { values } = parseArgs({
@@ -78,12 +83,13 @@ process.on('SIGTERM', () => shutdown(0));
 process.on('SIGHUP', () => shutdown(0));
 
 try {
-  server = await startServer({ install, runDir, host, port });
+  server = await startServer({ install, runDir, host, port, smokeTestDriver: false, extensionsDir: linkExtension(runDir, REPO_ROOT) });
 } catch (err) {
   console.error(err.message);
   await shutdown(1);
 }
-const url = workbenchUrl({ baseUrl: server.baseUrl, folder: workspace, extensionDevelopmentPath: REPO_ROOT });
+// a readable URL: slashes of the folder path left as they are
+const url = `${server.baseUrl}/?folder=${workspace.split(path.sep).map(encodeURIComponent).join('/')}`;
 server.exited.then(({ code, signal }) => {
   if (stopping) return;
   console.error(`VS Code server exited (${signal ?? code}); log: ${server.logFile}`);
@@ -91,8 +97,7 @@ server.exited.then(({ code, signal }) => {
 });
 
 console.log(`\nVS Code with the clc extension (from ${REPO_ROOT}) and ${workspace}:\n\n  ${url}\n`);
-console.log(`Plain workbench: ${server.baseUrl}/?folder=${encodeURIComponent(workspace)}`);
-console.log(`Server log: ${server.logFile}\nPress Ctrl-C to stop.`);
+console.log(`Open that URL in a browser on this machine. Server log: ${server.logFile}\nPress Ctrl-C to stop.`);
 
 if (values.screenshot) {
   try {

@@ -1,15 +1,15 @@
 // Entry point of the bundled language server (dist/server.js). The transport comes from the
 // command line, as vscode-languageserver reads it: --stdio, --node-ipc or --socket=<port>.
-// The same bundle also runs as the validation worker (see worker.ts).
+// The same bundle also runs as the validation worker (see worker.ts); each role loads only
+// the modules it needs.
 
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server.ts';
-import { serveJobs, WORKER_ROLE } from './worker.ts';
 
-if (!isMainThread && (workerData as { clcRole?: string } | undefined)?.clcRole === WORKER_ROLE) {
-  serveJobs();
+if (!isMainThread && (workerData as { clcRole?: string } | undefined)?.clcRole === 'validator') {
+  (require('./worker.ts') as typeof import('./worker.ts')).serveJobs();
 } else {
+  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const { startServer } = require('./server.ts') as typeof import('./server.ts');
   const connection = createConnection(ProposedFeatures.all);
 
   // a bug must never take the server down: log it and keep answering

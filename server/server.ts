@@ -1,6 +1,7 @@
 // The clc language server: LSP wiring only. Every answer comes from the pure core
-// (src/core/features, src/core/transpile.ts); this file keeps one parsed document per open
-// version, debounces validation, reads the clc.* settings and turns results into LSP types.
+// (src/core/features, src/core/transpile.ts); this file keeps one document per open version,
+// debounces validation (run in a worker thread, see worker.ts), never publishes a result older
+// than the last one, reads the clc.* settings and turns results into LSP types.
 
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,14 +31,21 @@ import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
-import { JobRunner } from './worker.ts';
+import { JobRunner, heapStats } from './worker.ts';
 import type { JobOptions } from './worker.ts';
 import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
 import type { ClcSettings, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
+import { warmUpText } from './warmup.ts';
 
-/** Validation waits this long after the last keystroke. */
+/**
+ * Diagnostics should arrive about this long after the typing stops. Validation waits this long
+ * minus what the previous run of the document took (at least MIN_DEBOUNCE_MS), so a big document
+ * does not make its diagnostics later than a small one's.
+ */
 export const DEBOUNCE_MS = 150;
+export const MIN_DEBOUNCE_MS = 50;
+const SETTINGS_TIMEOUT_MS = 3000;
 
 interface Entry {
   version: number;
@@ -86,6 +94,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
+  /** The offset of an LSP position, kept on its line (a character past the end means the end). */
+  function offsetOf(doc: ClcDocument, pos: { line: number; character: number }): number {
+    const lines = doc.lines;
+    const text = doc.text;
+    if (pos.line >= lines.lineCount) return text.length;
+    const start = lines.offsetAt(pos.line, 0);
+    let end = pos.line + 1 < lines.lineCount ? lines.offsetAt(pos.line + 1, 0) : text.length;
+    if (end > start && text[end - 1] === '\n') end--;
+    if (end > start && text[end - 1] === '\r') end--;
+    return Math.min(start + Math.max(0, pos.character), end);
+  }
+
   function entryFor(uri: string): Entry | undefined {
     const td = documents.get(uri);
     if (!td) return undefined;
@@ -116,10 +136,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!canPullConfiguration) return Promise.resolve(pushedSettings);
     let p = settingsCache.get(uri);
     if (!p) {
-      p = connection.workspace
+      // a client that does not answer must not stall every request: fall back after a while
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<ClcSettings>((resolve) => {
+        timer = setTimeout(() => resolve(pushedSettings), SETTINGS_TIMEOUT_MS);
+      });
+      const pulled = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'clc' })
         .then((v) => normalizeSettings(v))
-        .catch(() => pushedSettings);
+        .catch(() => pushedSettings)
+        .finally(() => clearTimeout(timer));
+      p = Promise.race([pulled, timeout]);
       settingsCache.set(uri, p);
     }
     return p;
@@ -153,16 +180,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // --- validation --------------------------------------------------------------------------------
 
   const runner = new JobRunner(options.workerScript, log);
-  /** documents with a validation run in progress, and whether they changed meanwhile */
-  const inFlight = new Map<string, { again: boolean }>();
+  // start (and warm up) the worker while the client is still initializing, and warm up the
+  // editor features here
+  runner.prestart();
+  setImmediate(() => warmUpFeatures(log));
+  /** documents with a validation run in progress, and whether they need another one after it */
+  const inFlight = new Map<string, { again: boolean; force: boolean }>();
+  /** how long the last validation of each document took */
+  const lastRunMs = new Map<string, number>();
 
   /** The problems of an entry under settings `s`; computed once per version and settings. */
   function problemsOf(uri: string, e: Entry, s: ClcSettings, force = false): Promise<Diagnostic[]> {
     const key = JSON.stringify([s.platform, s.filesDir, s.strict]);
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
+    const began = Date.now();
     const diagnostics = runner
       .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s) })
-      .then((r) => (r.kind === 'diagnose' ? r.diagnostics : []));
+      .then((r) => {
+        lastRunMs.set(uri, Date.now() - began);
+        return r.kind === 'diagnose' ? r.diagnostics : [];
+      });
     e.validated = { key, diagnostics };
     // a failed run must not stay cached
     diagnostics.catch(() => {
@@ -175,9 +212,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const busy = inFlight.get(uri);
     if (busy) {
       busy.again = true;
+      busy.force ||= force;
       return;
     }
-    const state = { again: false };
+    const state = { again: false, force: false };
     inFlight.set(uri, state);
     try {
       const td = documents.get(uri);
@@ -202,7 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       void connection.sendDiagnostics({ uri, version, diagnostics });
     } finally {
       inFlight.delete(uri);
-      if (state.again && documents.get(uri)) void validate(uri);
+      if (state.again && documents.get(uri)) void validate(uri, state.force);
     }
   }
 
@@ -236,7 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return;
     }
     justOpened.delete(uri);
-    schedule(uri, debounceMs);
+    schedule(uri, Math.max(Math.min(MIN_DEBOUNCE_MS, debounceMs), debounceMs - (lastRunMs.get(uri) ?? 0)));
   });
   documents.onDidSave((ev) => schedule(ev.document.uri, 0, true));
   documents.onDidClose((ev) => {
@@ -246,6 +284,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     entries.delete(ev.document.uri);
     settingsCache.delete(ev.document.uri);
     justOpened.delete(ev.document.uri);
+    lastRunMs.delete(ev.document.uri);
     void connection.sendDiagnostics({ uri: ev.document.uri, diagnostics: [] });
   });
 
@@ -300,7 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return runSafe('completion', token, [], () => {
       const e = entryFor(uri);
       if (!e) return [];
-      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      const offset = offsetOf(e.doc, params.position);
       return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });
@@ -311,7 +350,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return runSafe('hover', token, null, () => {
       const e = entryFor(uri);
       if (!e) return null;
-      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      const offset = offsetOf(e.doc, params.position);
       const h = hover(e.doc, offset, { platform: s.platform });
       return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
     });
@@ -329,7 +368,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     runSafe('definition', token, null, () => {
       const e = entryFor(params.textDocument.uri);
       if (!e) return null;
-      const offset = e.doc.lines.offsetAt(params.position.line, params.position.character);
+      const offset = offsetOf(e.doc, params.position);
       const targets = definition(e.doc, offset);
       if (!targets.length) return null;
       const uri = params.textDocument.uri;
@@ -368,8 +407,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     return runSafe('codeAction', token, [], () => {
       const lines = e.doc.lines;
-      const start = lines.offsetAt(params.range.start.line, params.range.start.character);
-      const end = lines.offsetAt(params.range.end.line, params.range.end.character);
+      const start = offsetOf(e.doc, params.range.start);
+      const end = offsetOf(e.doc, params.range.end);
       const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
       const out: LspCodeAction[] = [];
       for (const a of codeActions(e.doc, inRange)) {
@@ -417,8 +456,40 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
+  // numbers for benchmarks and bug reports
+  connection.onRequest('clc/stats', async () => {
+    const m = process.memoryUsage();
+    let worker: unknown = null;
+    try {
+      const r = await runner.run({ kind: 'stats' });
+      if (r.kind === 'stats') worker = r.heap;
+    } catch {
+      worker = null;
+    }
+    return { rssMiB: m.rss / 1048576, main: heapStats(), worker, openDocuments: documents.all().length };
+  });
+
   connection.onShutdown(() => runner.dispose());
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Runs the main-thread features once on a sample config so that the first real request is fast. */
+function warmUpFeatures(log: (m: string) => void): void {
+  try {
+    const text = warmUpText(4);
+    for (let round = 0; round < 2; round++) {
+      const doc = new ClcDocument(text, round);
+      for (let o = 0; o < text.length; o += 53) {
+        complete(doc, o, { platform: 'ec2' });
+        hover(doc, o, {});
+      }
+      documentSymbols(doc);
+      foldingRanges(doc);
+      definition(doc, text.indexOf('filesystem: data') + 13);
+    }
+  } catch (e: any) {
+    log(`clc: warm-up failed: ${e?.stack ?? e}`);
+  }
 }

@@ -1,17 +1,25 @@
 // Validation and transpiling run in a worker thread, so that a long run on a big document
 // never delays completion or hover, and a run that hangs can be stopped by replacing the worker.
 // The worker is the same bundle (dist/server.js) started with workerData.clcRole = 'validator'.
+// CLC_NO_WORKER=1 in the server's environment makes it validate in-process instead.
 
+import * as path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import { diagnose } from '../src/core/features/diagnostics.ts';
 import { transpile } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
-import * as path from 'node:path';
-import { localFileReader } from '../src/cli/files.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
+import { localFileReader } from '../src/cli/files.ts';
+import { warmUpText } from './warmup.ts';
 
 export const WORKER_ROLE = 'validator';
-const YOUNG_GENERATION_MB = Number(process.env.CLC_WORKER_YOUNG_MB) || 6;
+// Parsing a big config makes a lot of short-lived garbage; without limits V8 lets the heap grow
+// far beyond what is live (a 10,000-line config needs ~15 MiB). The old generation starts small
+// and doubles whenever a document really needs more (the worker is then restarted).
+const YOUNG_GENERATION_MB = 4;
+const OLD_GENERATION_MB = 64;
+const MAX_OLD_GENERATION_MB = 4096;
 
 export interface JobOptions {
   platform: string;
@@ -25,14 +33,22 @@ export interface JobOptions {
 
 export type Job =
   | { kind: 'diagnose'; text: string; options: JobOptions }
-  | { kind: 'transpile'; text: string; options: JobOptions };
+  | { kind: 'transpile'; text: string; options: JobOptions }
+  | { kind: 'stats' };
+
+export interface HeapStats {
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+}
 
 export type JobResult =
+  | { kind: 'stats'; heap: HeapStats }
   | { kind: 'diagnose'; diagnostics: Diagnostic[] }
   | { kind: 'transpile'; output: string | null; diagnostics: Diagnostic[]; failedAt: 'parse' | 'convert' | null };
 
 /** Runs one job (in the worker, or in-process when workers are unavailable). */
 export function runJob(job: Job): JobResult {
+  if (job.kind === 'stats') return { kind: 'stats', heap: heapStats() };
   const o = job.options;
   const readFile = o.filesDir ? readerFor(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
   const common = { platform: o.platform, filesDir: o.filesDir || undefined, readFile, strict: o.strict };
@@ -41,6 +57,11 @@ export function runJob(job: Job): JobResult {
   }
   const r = transpile(job.text, { ...common, pretty: o.pretty });
   return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
+}
+
+export function heapStats(): HeapStats {
+  const h = getHeapStatistics();
+  return { heapUsedMiB: h.used_heap_size / 1048576, heapTotalMiB: h.total_heap_size / 1048576 };
 }
 
 /**
@@ -58,9 +79,27 @@ function readerFor(dir: string, shown: string): FileReader {
   };
 }
 
+const WARM_UP_SLICES = 25;
+
 /** Worker side: answer jobs until the thread is stopped. */
 export function serveJobs(): void {
+  // Warm up in slices, between which a real job can start: the first real run is then much
+  // faster than on cold code, and never waits more than one slice.
+  const warmUp = warmUpText(6);
+  let warming = true;
+  let slices = 0;
+  const step = () => {
+    if (!warming || slices++ >= WARM_UP_SLICES) return;
+    try {
+      runJob({ kind: 'diagnose', text: warmUp, options: { platform: 'ec2', strict: false, pretty: false } });
+    } catch {
+      warming = false;
+    }
+    setImmediate(step);
+  };
+  setImmediate(step);
   parentPort!.on('message', (m: { id: number; job: Job }) => {
+    warming = false;
     let reply: { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: string };
     try {
       reply = { id: m.id, ok: true, result: runJob(m.job) };
@@ -90,6 +129,7 @@ export class JobRunner {
   private disabled = false;
   /** workers lost in a row without finishing a job; after a few we validate in-process */
   private failures = 0;
+  private oldGenerationMb = OLD_GENERATION_MB;
 
   constructor(
     private readonly script: string | null,
@@ -116,12 +156,25 @@ export class JobRunner {
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
     try {
-      // parsing a big config makes a lot of short-lived garbage: a small young generation keeps
-      // the resident memory down at little cost in time
-      const w = new Worker(this.script!, { workerData: { clcRole: WORKER_ROLE }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const w = new Worker(this.script!, {
+        workerData: { clcRole: WORKER_ROLE },
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.oldGenerationMb },
+      });
       w.unref();
       w.on('message', (m: { id: number; ok: boolean; result?: JobResult; error?: string }) => this.finish(m));
-      w.on('error', (e) => {
+      w.on('error', (e: any) => {
+        if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' && this.oldGenerationMb < MAX_OLD_GENERATION_MB && this.worker === w && this.current) {
+          // a document bigger than the heap allows: retry it with twice the room
+          this.oldGenerationMb *= 2;
+          this.log(`clc: validation needs more memory; worker heap raised to ${this.oldGenerationMb} MiB`);
+          const c = this.current;
+          clearTimeout(c.timer);
+          this.current = null;
+          this.worker = null;
+          this.queue.unshift({ id: c.id, job: c.job, resolve: c.resolve, reject: c.reject });
+          this.pump();
+          return;
+        }
         this.log(`clc: validation worker failed: ${e?.stack ?? e}`);
         this.drop(w, e instanceof Error ? e : new Error(String(e)));
       });
@@ -187,6 +240,11 @@ export class JobRunner {
       c.reject(err);
     }
     this.pump();
+  }
+
+  /** Starts the worker ahead of the first job (it warms itself up meanwhile). */
+  prestart(): void {
+    if (!this.disabled) this.ensureWorker();
   }
 
   /** Jobs waiting (not yet started). */

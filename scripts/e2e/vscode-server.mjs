@@ -177,6 +177,11 @@ export async function startServer({
   extraArgs = [],
   onOutput, // (text) => void, server stdout/stderr
   readyTimeoutMs = 90_000,
+  // The smoke-test driver makes the workbench honour the URL payload (extensionDevelopmentPath,
+  // extensionTestsPath) but also hides notification toasts; UI tests and `npm start` turn it off and
+  // load the extension through extensionsDir instead (see linkExtension()).
+  smokeTestDriver = true,
+  extensionsDir, // --extensions-dir: where the server looks for installed extensions
 } = {}) {
   if (!runDir) throw new Error('startServer: runDir is required (use prepareRunDir())');
   port = port ?? (await getFreePort(host));
@@ -187,7 +192,8 @@ export async function startServer({
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver', // without it the workbench ignores the test payload
+    ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []), // without it the workbench ignores the test payload
+    ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []),
     '--disable-workspace-trust',
     '--disable-telemetry',
     '--skip-welcome',
@@ -258,6 +264,22 @@ export async function startServer({
 }
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Makes the extension folder `extensionPath` an installed extension of a server started with
+ * `extensionsDir` (returned): a symlink named publisher.name-version in <runDir>/extensions. This
+ * loads the extension without the smoke-test driver, so the workbench behaves as it does for a user
+ * (notification toasts included). Removing the run folder removes the link, never its target.
+ */
+export function linkExtension(runDir, extensionPath) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+  const dir = path.join(runDir.dir, 'extensions');
+  fs.mkdirSync(dir, { recursive: true });
+  const link = path.join(dir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.resolve(extensionPath), link, 'dir');
+  return dir;
+}
 
 function remoteUri(authority, p) {
   const abs = path.resolve(p).split(path.sep).map(encodeURIComponent).join('/');

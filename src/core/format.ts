@@ -19,7 +19,8 @@ export function formatReport(diags: readonly Diagnostic[], lines: LineIndex | nu
       // ct's YAML library names the line inside the message and gives no position
       const { line } = lines.lineCol(d.span.start);
       const msg = d.message.replace(/^yaml: /, '');
-      out.push(`error: yaml: line ${line}: ${msg}`);
+      // ct's YAML library leaves the line out for the first line
+      out.push(line > 1 ? `error: yaml: line ${line}: ${msg}` : `error: yaml: ${msg}`);
       continue;
     }
     if (d.span && !d.unpositioned && lines) {

@@ -235,3 +235,20 @@ test('CRLF documents', () => {
 test('unknown parents give nothing', () => {
   assert.deepEqual(labels(yaml('nonsense:', '  ‸')), []);
 });
+
+test('a value right after the colon gets its space', () => {
+  const src = yaml('systemd:', '  units:', '    - name: a.service', '      enabled:‸');
+  assert.equal(apply(src, 'true'), yaml('systemd:', '  units:', '    - name: a.service', '      enabled: true'));
+});
+
+test('flow mapping inside a block document', () => {
+  assert.deepEqual(labels(yaml('storage:', '  filesystems:', '    - name: x', '      mount: {device: /dev/sdb, format: ‸}')), ['ext4', 'btrfs', 'xfs', 'vfat', 'swap']);
+  const keys = labels(yaml('storage:', '  filesystems:', '    - name: x', '      mount: {device: /dev/sdb, fo‸}'));
+  assert.ok(keys.includes('format') && !keys.includes('device'));
+});
+
+test('enum values are listed once', () => {
+  const l = labels(yaml('storage:', '  raid:', '    - level: ‸'));
+  assert.equal(new Set(l).size, l.length);
+  assert.ok(l.includes('raid1') && l.includes('0'));
+});

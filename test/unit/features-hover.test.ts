@@ -101,3 +101,43 @@ test('no hover on plain text and comments', () => {
   assert.equal(h(yaml('# a comm‸ent')), null);
   assert.equal(h(yaml('systemd:', '  units:', '    - contents: |', '        [Un‸it]')), null);
 });
+
+test('every key reachable in the schema has a hover that documents it', async () => {
+  const { rootSchema, propertiesOf, resolve, isArray, isObject } = await import('../../src/core/features/schema.ts');
+  const { ClcDocument } = await import('../../src/core/features/document.ts');
+  type Seg = string | number;
+  const paths: Seg[][] = [];
+  const walk = (s: any, path: Seg[], depth: number) => {
+    if (depth > 8) return;
+    for (const [k, p] of propertiesOf(s)) {
+      paths.push([...path, k]);
+      const r = resolve(p);
+      if (isArray(r) && isObject(resolve(r!.items))) walk(resolve(r!.items), [...path, k, 0], depth + 1);
+      else if (isObject(r)) walk(r, [...path, k], depth + 1);
+    }
+  };
+  walk(rootSchema, [], 0);
+  assert.ok(paths.length > 150);
+  for (const p of paths) {
+    // write the path as block YAML, the last key with a value
+    const lines: string[] = [];
+    let indent = 0;
+    let dash = false;
+    p.forEach((seg, i) => {
+      if (typeof seg === 'number') {
+        dash = true;
+        return;
+      }
+      const last = i === p.length - 1;
+      lines.push(' '.repeat(indent) + (dash ? '- ' : '') + seg + ':' + (last ? ' x' : ''));
+      indent += dash ? 4 : 2;
+      dash = false;
+    });
+    const text = lines.join('\n') + '\n';
+    const lastLine = lines[lines.length - 1];
+    const offset = text.length - 1 - lastLine.length + lastLine.search(/[a-z_]/) + 1;
+    const r = hover(new ClcDocument(text), offset, {});
+    assert.ok(r, `no hover for ${p.join('.')}`);
+    assert.ok(r.contents.length > 40, `thin hover for ${p.join('.')}`);
+  }
+});

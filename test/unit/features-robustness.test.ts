@@ -25,13 +25,26 @@ function exercise(text: string): void {
   const offsets = new Set([0, text.length]);
   for (let i = 0; i <= text.length; i += Math.max(1, Math.floor(text.length / 25))) offsets.add(i);
   for (const o of offsets) {
-    complete(doc, o, { platform: 'ec2' });
-    complete(doc, o, {});
-    hover(doc, o, { platform: 'gce' });
+    if (text[o - 1] === '\r' && text[o] === '\n') continue; // not a position an editor can have
+    for (const c of [...complete(doc, o, { platform: 'ec2' }), ...complete(doc, o, {})]) {
+      // an editor needs the replaced range on the cursor's line, around the cursor
+      assert.ok(c.replace.start <= o && o <= c.replace.end, `range ${c.replace.start}-${c.replace.end} misses the cursor ${o} in ${JSON.stringify(text)}`);
+      assert.ok(!/[\r\n]/.test(text.slice(c.replace.start, c.replace.end)), `range spans lines in ${JSON.stringify(text)}`);
+    }
+    const h = hover(doc, o, { platform: 'gce' });
+    if (h) assert.ok(h.span.start <= h.span.end && h.span.end <= text.length);
     definition(doc, o);
   }
-  documentSymbols(doc);
-  foldingRanges(doc);
+  const within = (inner: { start: number; end: number }, outer: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
+  const checkSymbols = (list: ReturnType<typeof documentSymbols>) => {
+    for (const s of list) {
+      assert.ok(within(s.selection, s.span), `selection outside its symbol in ${JSON.stringify(text)}`);
+      for (const c of s.children) assert.ok(within(c.span, s.span), `child outside its parent in ${JSON.stringify(text)}`);
+      checkSymbols(s.children);
+    }
+  };
+  checkSymbols(documentSymbols(doc));
+  for (const r of foldingRanges(doc)) assert.ok(r.startLine < r.endLine);
   const { diagnostics } = diagnose(text, { platform: 'ec2' });
   codeActions(doc, diagnostics);
   for (const d of diagnostics) if (d.span) assert.ok(d.span.start <= d.span.end && d.span.end <= text.length, 'span inside the text');

@@ -3,10 +3,11 @@
 // clc/transpile, settings, stale results, robustness, and every conformance case against clct.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspTestClient } from '../support/lsp-client.ts';
 import { CLCT, ROOT, SERVER, ensureBuilt } from '../support/build.ts';
@@ -358,4 +359,28 @@ describe('conformance cases: the server publishes each problem clct prints', () 
       for (const d of got.diagnostics) if ((d.data as any)?.severity === 'deprecated') assert.deepEqual(d.tags, [2]);
     });
   }
+});
+
+describe('transports', () => {
+  test('--node-ipc', async () => {
+    const proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    conn.listen();
+    try {
+      const init = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.ok((init as any).capabilities.hoverProvider);
+      await conn.sendNotification('initialized', {});
+      const uri = 'file:///ipc.yml';
+      const diags = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification('textDocument/publishDiagnostics', resolve));
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clc', version: 1, text: 'passwd:\n  users:\n    - name: core\n      homedir: /h\n' } });
+      assert.deepEqual((await diags).diagnostics.map((d) => d.message), ['Config has unrecognized key: homedir']);
+      const h = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 8 } });
+      assert.ok(h);
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } finally {
+      conn.dispose();
+      proc.kill();
+    }
+  });
 });

@@ -7,7 +7,7 @@ import type { Diagnostic, Span } from '../report.ts';
 import type { ClcDocument } from './document.ts';
 import { HINT_CODES } from './hints.ts';
 import { hitAt, keyOf, nodeAt, pairsOf } from './ast.ts';
-import { applyLine, framesBefore, keysAfter, lineAt } from './scan.ts';
+import { applyLine, framesBefore, keysAfter, keysBefore, lineAt } from './scan.ts';
 
 export interface TextEdit {
   span: Span;
@@ -88,7 +88,7 @@ function siblingKeys(doc: ClcDocument, offset: number): Set<string> {
   if (line.kind === 'content' && line.key !== undefined && line.keyStart === offset) {
     const frames = framesBefore(scan, li);
     applyLine(frames, line, li);
-    const keys = new Set(frames[frames.length - 1]?.keys?.keys() ?? []);
+    const keys = new Set(keysBefore(scan, frames[frames.length - 1], li + 1).keys());
     for (const k of keysAfter(scan, li, line.keyCol!).keys()) keys.add(k);
     return keys;
   }

@@ -57,8 +57,12 @@ export function complete(doc: ClcDocument, offset: number, options: CompletionOp
   switch (ctx.kind) {
     case 'key':
       return completeKeys(ctx);
-    case 'value':
-      return completeValue(doc, ctx, options);
+    case 'value': {
+      const out = completeValue(doc, ctx, options);
+      // `key:|` — a value needs its space
+      if (ctx.spaceBefore) for (const e of out) e.insertText = ' ' + e.insertText;
+      return out;
+    }
     case 'item':
       return completeItem(ctx);
   }
@@ -280,8 +284,11 @@ function completeValue(doc: ClcDocument, ctx: CursorContext, options: Completion
     const modes = def !== undefined ? [def, ...COMMON_MODES.filter((m) => m !== def)] : COMMON_MODES;
     for (const m of modes) choices.push({ label: octal(m), kind: 'value', detail: modeString(m) + (m === def ? ' (default)' : '') });
   } else if (s) {
+    const seen = new Set<string>();
     for (const v of enumValues(s)) {
       if (v === '' && enumValues(s).length > 1) continue;
+      if (seen.has(String(v))) continue;
+      seen.add(String(v));
       choices.push({ label: String(v), insert: valueText(v, ctx), kind: 'enum' });
     }
     if (types(s).includes('boolean')) {

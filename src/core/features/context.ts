@@ -4,8 +4,8 @@
 // Works on any text, valid YAML or not.
 
 import type { Span } from '../report.ts';
-import { applyLine, framesBefore, framesPath, keysAfter, lineAt } from './scan.ts';
-import type { Frame, Scan, ScanLine } from './scan.ts';
+import { applyLine, framesBefore, framesPath, keysAfter, keysBefore, lineAt } from './scan.ts';
+import type { Scan, ScanLine } from './scan.ts';
 import { isArray, isObject, isScalar, schemaAt } from './schema.ts';
 import type { PathSeg } from './schema.ts';
 
@@ -31,6 +31,8 @@ export interface CursorContext {
   quote?: '"' | "'";
   /** value position where a `{` opened a flow mapping instead of a string (`name: {HOS`) */
   braceValue?: boolean;
+  /** value position right after the colon: a value needs a space before it */
+  spaceBefore?: boolean;
 }
 
 const WORD_END = /[\s:,{}[\]#]/;
@@ -64,13 +66,18 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
   if (line.kind === 'content' && line.key !== undefined && line.colon !== undefined && offset > line.colon) {
     applyLine(frames, line, li);
     if (line.valueKind === 'block' || line.valueKind === 'alias') return null;
-    return valueContext(text, line, offset, framesPath(frames, false), line.key, framesTopKeys(frames, line.key));
+    const present = keysBefore(scan, frames[frames.length - 1], li);
+    for (const [k, v] of keysAfter(scan, li, line.keyCol!)) present.set(k, v);
+    present.delete(line.key);
+    return valueContext(text, line, offset, framesPath(frames, false), line.key, present);
   }
 
   const m = /^([ \t]*)((?:-[ \t]+)*)(.*)$/.exec(before)!;
   const restStart = line.start + m[1].length + m[2].length;
   const rest = m[3];
   if (rest.startsWith('- ') || rest === '-') return null;
+  // the cursor in front of an existing `- ` item: nothing sensible to insert there
+  if (!rest.length && /^[ \t]*-(?:[ \t]|$)/.test(text.slice(offset, line.end))) return null;
   const dashCols: number[] = [];
   {
     let col = m[1].length;
@@ -99,7 +106,7 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
     return { ...base, kind: 'key', path: [], present: withoutCurrent(keysAfter(scan, li, kc), line, lineKeyHere) };
   }
   if (top.kind === 'map' && top.col === kc) {
-    const present = new Map(top.keys);
+    const present = keysBefore(scan, top, li);
     for (const [k, v] of keysAfter(scan, li, kc)) present.set(k, v);
     return { ...base, kind: 'key', path: framesPath(frames, false), present: withoutCurrent(present, line, lineKeyHere) };
   }
@@ -113,7 +120,7 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
       return { ...base, kind: 'item', path, present: new Map(), needsDash: true };
     }
     if (isScalar(s)) {
-      return { ...base, kind: 'value', path: framesPath(frames, false), key: top.key, present: new Map(top.keys) };
+      return { ...base, kind: 'value', path: framesPath(frames, false), key: top.key, present: keysBefore(scan, top, li) };
     }
     return { ...base, kind: 'key', path, present: withoutCurrent(keysAfter(scan, li, kc), line, lineKeyHere) };
   }
@@ -134,28 +141,23 @@ function withoutCurrent(present: Map<string, string | undefined>, line: ScanLine
   return present;
 }
 
-function framesTopKeys(frames: Frame[], except: string): Map<string, string | undefined> {
-  const top = frames[frames.length - 1];
-  const m = new Map(top?.keys ?? []);
-  m.delete(except);
-  return m;
-}
-
 function valueContext(text: string, line: ScanLine, offset: number, path: PathSeg[], key: string, present: Map<string, string | undefined>): CursorContext {
   let vs = line.colon! + 1;
   while (vs < line.end && (text[vs] === ' ' || text[vs] === '\t')) vs++;
   let ve = line.valueEnd !== undefined && line.valueEnd >= offset ? line.valueEnd : Math.max(offset, vs);
   if (vs > offset) vs = offset;
   let quote: '"' | "'" | undefined;
-  if (text[vs] === '"' || text[vs] === "'") {
+  if (vs < offset && (text[vs] === '"' || text[vs] === "'")) {
     quote = text[vs] as '"' | "'";
     vs++;
     if (ve > vs && text[ve - 1] === quote && ve - 1 >= offset) ve--;
   }
+  const spaceBefore = offset === line.colon! + 1 && !/[ \t]/.test(text[offset] ?? '');
   return {
     kind: 'value',
     path,
     key,
+    spaceBefore: spaceBefore || undefined,
     prefix: text.slice(vs, offset),
     replace: { start: vs, end: ve },
     present,
@@ -258,7 +260,8 @@ function flowContext(scan: Scan, flowLine: number, offset: number): CursorContex
     else if (f.key !== null) path.push(f.key);
     else return null;
   }
-  const prefixStart = quote ? top.textStart : offset - top.text.length;
+  // what was typed on the cursor's line (a scalar may have started on an earlier one)
+  const prefixStart = Math.max(quote ? top.textStart : offset - top.text.length, scan.lines[lineAt(scan, offset)].start);
   const end = quote ? offset + (text.slice(offset).search(new RegExp(`[${quote}\\n\\r]`)) + 1 || 1) - 1 : wordEnd(text, offset, text.length);
   const replace = { start: prefixStart, end: Math.max(end, offset) };
   const prefix = text.slice(prefixStart, offset);

@@ -4,7 +4,7 @@
 
 import { parseConfig } from '../transpile.ts';
 import type { ParsedConfig } from '../transpile.ts';
-import { LineIndex } from '../yaml/parse.ts';
+import { LineIndex, parseYaml } from '../yaml/parse.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
 import { scanText } from './scan.ts';
 import type { Scan } from './scan.ts';
@@ -12,6 +12,7 @@ import type { Scan } from './scan.ts';
 export class ClcDocument {
   private _scan?: Scan;
   private _parsed?: ParsedConfig;
+  private _yaml?: ParsedYaml;
   private _lines?: LineIndex;
 
   constructor(
@@ -29,18 +30,10 @@ export class ClcDocument {
     return (this._parsed ??= parseConfig(this.text));
   }
 
-  /** true once the parse has been computed (or handed over by a transpile run) */
-  get hasParsed(): boolean {
-    return this._parsed !== undefined;
-  }
-
-  /** reuse the parse of a transpile run over the same text */
-  adoptParsed(p: ParsedConfig): void {
-    if (p.yaml.text === this.text) this._parsed = p;
-  }
-
+  /** the YAML tree of the first document (without decoding it) */
   get yaml(): ParsedYaml {
-    return this.parsed.yaml;
+    if (this._parsed) return this._parsed.yaml;
+    return (this._yaml ??= parseYaml(this.text));
   }
 
   /** true when the YAML itself is well-formed (the tree can be trusted for positions) */
@@ -50,6 +43,7 @@ export class ClcDocument {
 
   get lines(): LineIndex {
     if (this._parsed) return this._parsed.yaml.lines;
+    if (this._yaml) return this._yaml.lines;
     return (this._lines ??= new LineIndex(this.text));
   }
 }

@@ -11,7 +11,7 @@ import { TYPE_GUID_KEYWORDS } from '../convert/disks.ts';
 import { hitAt, itemsOf, nodeAt, pairsOf, scalarString, valueOf } from './ast.ts';
 import type { ClcDocument } from './document.ts';
 import { decimalLookingModeText, modeString, octal } from './hints.ts';
-import { applyLine, framesBefore, framesPath, keysAfter, lineAt } from './scan.ts';
+import { applyLine, framesBefore, framesPath, keysAfter, keysBefore, lineAt } from './scan.ts';
 import {
   optionRow,
   optionTableOf,
@@ -99,7 +99,7 @@ function lineTarget(doc: ClcDocument, li: number, offset: number): Target | null
   const frames = framesBefore(scan, li);
   applyLine(frames, line, li);
   const path = framesPath(frames, false);
-  const siblings = new Map(frames[frames.length - 1]?.keys ?? []);
+  const siblings = keysBefore(scan, frames[frames.length - 1], li + 1);
   for (const [k, v] of keysAfter(scan, li, line.keyCol!)) siblings.set(k, v);
   if (offset >= line.keyStart! && offset <= line.keyEnd!) return { path, part: 'key', key: line.key, span: { start: line.keyStart!, end: line.keyEnd! }, siblings };
   if (line.valueStart !== undefined && offset >= line.valueStart && offset <= line.valueEnd! && (line.valueKind === 'plain' || line.valueKind === 'quoted')) {

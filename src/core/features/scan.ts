@@ -356,8 +356,6 @@ export interface Frame {
   key?: string;
   /** maps: whether that key has an inline value (a scalar, a flow collection, a block scalar) */
   keyHasValue?: boolean;
-  /** maps: keys seen so far with their inline value text */
-  keys?: Map<string, string | undefined>;
   /** seqs: index of the current item */
   index: number;
   /** the line the frame was opened on */
@@ -405,9 +403,8 @@ export function applyLine(frames: Frame[], line: ScanLine, li: number): void {
     if (top && top.kind === 'map' && top.col === line.keyCol) {
       top.key = line.key;
       top.keyHasValue = hasValue;
-      top.keys!.set(line.key, line.value);
     } else {
-      frames.push({ kind: 'map', col: line.keyCol, key: line.key, keyHasValue: hasValue, keys: new Map([[line.key, line.value]]), index: 0, line: li });
+      frames.push({ kind: 'map', col: line.keyCol, key: line.key, keyHasValue: hasValue, index: 0, line: li });
     }
   } else if (!line.dashes.length && line.valueKind === 'plain') {
     // a bare word on its own line (a key being typed): keep it as a key without a value
@@ -417,20 +414,57 @@ export function applyLine(frames: Frame[], line: ScanLine, li: number): void {
       top.key = word;
       top.keyHasValue = false;
     } else if (!top || top.col < line.indent) {
-      frames.push({ kind: 'map', col: line.indent, key: word, keyHasValue: false, keys: new Map(), index: 0, line: li });
+      frames.push({ kind: 'map', col: line.indent, key: word, keyHasValue: false, index: 0, line: li });
     }
   }
 }
 
+const CHECKPOINT_EVERY = 256;
+const checkpoints = new WeakMap<Scan, Frame[][]>();
+
+/** Frame stacks before every CHECKPOINT_EVERY-th line, built once per scan. */
+function checkpointsOf(scan: Scan): Frame[][] {
+  let cps = checkpoints.get(scan);
+  if (cps) return cps;
+  cps = [];
+  const frames: Frame[] = [];
+  for (let li = 0; li < scan.lines.length; li++) {
+    if (li % CHECKPOINT_EVERY === 0) cps.push(frames.map((f) => ({ ...f })));
+    const line = scan.lines[li];
+    if (line.kind === 'content') applyLine(frames, line, li);
+  }
+  checkpoints.set(scan, cps);
+  return cps;
+}
+
 /** The frame stack after the structural lines before line `upTo`. */
 export function framesBefore(scan: Scan, upTo: number): Frame[] {
-  const frames: Frame[] = [];
-  const n = Math.min(upTo, scan.lines.length);
-  for (let li = 0; li < n; li++) {
+  const n = Math.max(0, Math.min(upTo, scan.lines.length));
+  let frames: Frame[] = [];
+  let from = 0;
+  if (n >= CHECKPOINT_EVERY) {
+    const cps = checkpointsOf(scan);
+    const k = Math.min(Math.floor(n / CHECKPOINT_EVERY), cps.length - 1);
+    frames = cps[k].map((f) => ({ ...f }));
+    from = k * CHECKPOINT_EVERY;
+  }
+  for (let li = from; li < n; li++) {
     const line = scan.lines[li];
     if (line.kind === 'content') applyLine(frames, line, li);
   }
   return frames;
+}
+
+/** Keys of the block mapping a frame stands for, from its first line up to (not including) line `upTo`. */
+export function keysBefore(scan: Scan, frame: Frame | undefined, upTo: number): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  if (!frame || frame.kind !== 'map') return out;
+  for (let li = frame.line; li < upTo && li < scan.lines.length; li++) {
+    const line = scan.lines[li];
+    // no line in between starts left of the mapping (it would have closed it), so every key at its column is its own
+    if (line.kind === 'content' && line.keyCol === frame.col && line.key !== undefined) out.set(line.key, line.value);
+  }
+  return out;
 }
 
 export interface KeyOccurrence {

@@ -130,13 +130,13 @@ class Decoder {
   }
 
   private terror(n: YNode, tag: string, t: GoType): void {
+    // an explicit tag replaces the node's kind, also when deciding whether to show the value
+    const shownTag = shortTag(n) || tag;
     let shown = '';
-    if (tag !== '!!seq' && tag !== '!!map') {
+    if (shownTag !== '!!seq' && shownTag !== '!!map') {
       const v = isScalar(n) ? scalarText(n) : '';
       shown = shortValue(v);
     }
-    const explicit = shortTag(n);
-    const shownTag = explicit || tag;
     this.typeErrors.push({
       message: `line ${this.line(n)}: cannot unmarshal ${shownTag}${shown} into ${goTypeName(t)}`,
       span: reportSpan(n),
@@ -201,7 +201,14 @@ class Decoder {
     }
     const r = resolveScalar(n);
     if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
-    const parsed = t.parse(scalarText(n));
+    let text = scalarText(n);
+    if (r.tag === '!!binary') {
+      // decoding into a string yields the decoded bytes
+      const decoded = decodeBase64(text);
+      if (decoded === undefined) throw new DecodeFailure('yaml: !!binary value contains invalid base64 data', reportSpan(n));
+      text = typeof decoded === 'string' ? decoded : new TextDecoder().decode(decoded);
+    }
+    const parsed = t.parse(text);
     if (!parsed.ok) throw new DecodeFailure(parsed.error, reportSpan(n));
     return { good: true, value: parsed.value };
   }

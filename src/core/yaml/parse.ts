@@ -52,6 +52,8 @@ export function parseYaml(text: string): ParsedYaml {
   const errors: Diagnostic[] = [];
   if (doc) {
     for (const e of doc.errors) {
+      // ct's YAML library starts a comment at any '#' between tokens, space before it or not
+      if (e.code === 'MISSING_CHAR' && e.message.startsWith('Comments must be separated')) continue;
       const start = Math.min(e.pos[0], text.length);
       const end = Math.max(start, Math.min(e.pos[1], text.length));
       errors.push({ severity: 'error', message: yamlMessage(e.message), span: { start, end }, code: 'yaml-syntax' });
@@ -71,7 +73,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u00
 function readerChecks(text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const m = CONTROL.exec(text);
-  if (m) out.push({ severity: 'error', message: 'yaml: control characters are not allowed', span: { start: m.index, end: m.index + 1 }, code: 'yaml-syntax' });
+  // a reader error: ct prints it without a line
+  if (m) out.push({ severity: 'error', message: 'yaml: control characters are not allowed', span: { start: m.index, end: m.index + 1 }, code: 'yaml-decode', unpositioned: true });
   // directives of the first document: only %YAML 1.1 and %TAG are accepted
   let at = 0;
   while (at < text.length) {
@@ -110,7 +113,15 @@ function propsStart(text: string, start: number): number {
   let s = start;
   for (let i = 0; i < 2; i++) {
     let j = s - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+    for (;;) {
+      while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+      // step over a comment ending this line (`&a # note` or a comment-only line)
+      let ls = j;
+      while (ls > 0 && ls > j - 1024 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+      const hash = j >= 0 ? /(^|[ \t])#/.exec(text.slice(ls, j + 1)) : null;
+      if (!hash) break;
+      j = ls + hash.index - 1 + hash[1].length;
+    }
     if (j < 0) break;
     let k = j;
     while (k > 0 && !/[\s,[\]{}]/.test(text[k - 1])) k--;
@@ -159,15 +170,27 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
           out.push({ severity: 'error', message: 'yaml: found invalid Unicode character escape code', span: { start: at, end: at + 2 }, code: 'yaml-syntax' });
         }
       }
-      if ((sc.type === Scalar.BLOCK_LITERAL || sc.type === Scalar.BLOCK_FOLDED) && range && !endsWithBreak && lastContent >= range[0] && lastContent < range[1]) {
-        // the last line of the file is content of this scalar and has no line break
-        if (typeof sc.value === 'string' && sc.value.endsWith('\n')) sc.value = sc.value.slice(0, -1);
+      if ((sc.type === Scalar.BLOCK_LITERAL || sc.type === Scalar.BLOCK_FOLDED) && range && lastContent >= range[0] && lastContent < range[1] && typeof sc.value === 'string') {
+        // the scalar runs to the end of the file, whose last line has no line break: ct adds
+        // no newline for it (the yaml package does when that line has content, or when a
+        // keep-chomped scalar has only empty lines)
+        const v = sc.value;
+        if (!endsWithBreak && v.endsWith('\n')) sc.value = v.slice(0, -1);
+        else if (v === '\n' && endsWithBreak && lastContent < text.length - 1 && KEEP_HEADER.test(text.slice(range[0], lastContent + 1))) sc.value = '';
       }
     } else if (isMap(n)) {
       const items = n.items;
       for (let i = items.length - 1; i >= 0; i--) {
         const p = items[i];
         if (!isPair(p)) continue;
+        if (p.value == null && n.flow && (p.key as YNode | null)?.range) {
+          // `{key, ...}`: ct reads an empty value placed at the token after the key
+          let at = (p.key as YNode).range![1];
+          while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+          const empty = new Scalar('');
+          empty.range = [at, at, at];
+          p.value = empty;
+        }
         stack.push(p.value as YNode, p.key as YNode);
       }
     } else if (isSeq(n)) {
@@ -176,6 +199,9 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
   }
   return out;
 }
+
+/** A keep-chomped block scalar header line (no indentation indicator) and its line break. */
+const KEEP_HEADER = /^[|>]\+[ \t]*(#[^\n\r]*)?[\n\r\u0085]$/;
 
 /** Offset of the first \x, \u or \U escape naming a surrogate or a value past U+10FFFF, or -1. */
 function badEscapeAt(text: string, start: number, end: number): number {
@@ -217,11 +243,21 @@ export function nodeSpan(n: YNode | null | undefined): { start: number; end: num
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** ct's YAML reader also ends lines at NEL, LS and PS (editors do not); same as starts when absent */
+  private readonly ctStarts: number[];
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+    this.ctStarts = this.starts;
+    if (/[\u0085\u2028\u2029]/.test(text)) {
+      this.ctStarts = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.ctStarts.push(i + 1);
+      }
     }
   }
   /** 0-based line and UTF-16 character (LSP convention) */
@@ -237,15 +273,21 @@ export class LineIndex {
   }
   /** 1-based line and code-point column, as ct prints them */
   lineCol(offset: number): { line: number; column: number } {
-    const p = this.position(offset);
-    const lineStart = this.starts[p.line];
+    const starts = this.ctStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
     let col = 1;
-    for (let i = lineStart; i < offset; i++) {
+    for (let i = starts[lo]; i < offset; i++) {
       const c = this.text.charCodeAt(i);
       if (c >= 0xd800 && c < 0xdc00) i++;
       col++;
     }
-    return { line: p.line + 1, column: col };
+    return { line: lo + 1, column: col };
   }
   offsetAt(line: number, character: number): number {
     if (line < 0) return 0;
