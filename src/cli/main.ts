@@ -3,6 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { transpile } from '../core/transpile.ts';
 import { formatReport } from '../core/format.ts';
 import { decodeConfigBytes } from '../core/text.ts';
@@ -11,6 +12,8 @@ import { localFileReader } from './files.ts';
 import { writeFileAtomic, goFileError } from './atomic.ts';
 import { LineIndex } from '../core/yaml/parse.ts';
 import type { Diagnostic } from '../core/report.ts';
+
+const OPTIMIZE_ABOVE_BYTES = 1 << 20;
 
 const VERSION = 'clct 0.1.0 (ct v0.9.4 compatible, Ignition spec 2.3.0)';
 
@@ -167,6 +170,9 @@ export function main(argv: string[]): number {
     stderr(flags.inFile ? `Failed to open: ${goFileError('open', flags.inFile, e)}` : `Failed to read: ${e.message}`);
     return 1;
   }
+  // A one-shot run over a typical config finishes before V8's optimizing compiler pays for
+  // itself (it costs more CPU than it saves below about a megabyte of YAML), so skip it then.
+  if (bytes.length < OPTIMIZE_ABOVE_BYTES) v8.setFlagsFromString('--no-opt');
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) {
     printDiagnostics([{ severity: 'error', message: decoded.error, code: 'encoding' }], null, flags.diagnostics);
