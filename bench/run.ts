@@ -1,9 +1,25 @@
-// `npm run bench`: every benchmark of the project, printed as tables of medians.
+// `npm run bench`: every benchmark of the project in one run: the transpiler core in-process,
+// clct as a whole process, then the language servers side by side (ours and yaml-language-server
+// given our schema, same documents and requests). Core and CLI figures are medians.
 import * as path from 'node:path';
-import { benchCore, benchCli } from './core.ts';
+import { benchCore, benchCli, benchLarge } from './core.ts';
+import { compareServers, formatTable } from './server.ts';
 
-const root = path.resolve(process.cwd());
-console.log('Transpiler core (in-process)');
-console.table(benchCore());
-console.log('clct (whole process)');
-console.table(benchCli(path.join(root, 'dist', 'clct.js')));
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const started = performance.now();
+  console.log('Transpiler core (in-process)');
+  console.table(benchCore());
+  console.log('Large inputs (in-process, one run each)');
+  console.table(benchLarge());
+  console.log('clct (whole process)');
+  console.table(benchCli(path.join(root, 'dist', 'clct.js')));
+  console.log('\nLanguage servers (stdio; same document, completion positions and edits for both)');
+  console.log(formatTable(await compareServers()));
+  console.log(`\nnode ${process.version}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -20,7 +20,9 @@ const out = path.resolve(ROOT, outIndex >= 0 ? args[outIndex + 1] : `${pkg.name}
 const readme = existsSync(path.join(ROOT, 'README.md')) ? 'README.md' : 'docs/extension-readme-draft.md';
 
 const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-const vsceArgs = ['package', '--no-dependencies', '--allow-missing-repository', '--readme-path', readme, '--out', out];
+// README.md shows screenshots by relative path (docs/images/, shipped in the package): keep those paths
+// as they are, since there is no repository URL for vsce to rewrite them against
+const vsceArgs = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', readme, '--out', out];
 const run = spawnSync(process.execPath, [vsce, ...vsceArgs], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, npm_config_offline: 'true' } });
 if (run.status !== 0) process.exit(run.status ?? 1);
 

@@ -110,6 +110,15 @@ export function serveJobs(): void {
   });
 }
 
+/** The old-generation heap a job's text probably needs (about 64 MiB per MiB of text), a power of two. */
+function heapNeededMb(job: Job): number {
+  if (job.kind === 'stats') return 0;
+  const mb = job.text.length / 1048576;
+  let need = OLD_GENERATION_MB;
+  while (need < mb * 64 && need < MAX_OLD_GENERATION_MB) need *= 2;
+  return need;
+}
+
 interface Pending {
   id: number;
   job: Job;
@@ -123,6 +132,8 @@ interface Pending {
  */
 export class JobRunner {
   private worker: Worker | null = null;
+  /** the old-generation limit the current worker was started with */
+  private workerCap = 0;
   private current: (Pending & { timer: ReturnType<typeof setTimeout> }) | null = null;
   private queue: Pending[] = [];
   private nextId = 1;
@@ -156,6 +167,7 @@ export class JobRunner {
   private ensureWorker(): Worker | null {
     if (this.worker) return this.worker;
     try {
+      this.workerCap = this.oldGenerationMb;
       const w = new Worker(this.script!, {
         workerData: { clcRole: WORKER_ROLE },
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.oldGenerationMb },
@@ -192,18 +204,27 @@ export class JobRunner {
 
   private pump(): void {
     if (this.current || !this.queue.length) return;
+    const p = this.queue[0];
+    // a big text needs a bigger heap: start the worker with it now rather than after an out-of-memory
+    const need = heapNeededMb(p.job);
+    if (need > this.oldGenerationMb) this.oldGenerationMb = Math.min(need, MAX_OLD_GENERATION_MB);
+    if (this.worker && this.oldGenerationMb > this.workerCap) {
+      const old = this.worker;
+      this.worker = null;
+      void old.terminate();
+    }
     const w = this.disabled ? null : this.ensureWorker();
     if (!w) {
-      for (const p of this.queue.splice(0)) {
+      for (const q of this.queue.splice(0)) {
         try {
-          p.resolve(runJob(p.job));
+          q.resolve(runJob(q.job));
         } catch (e: any) {
-          p.reject(e);
+          q.reject(e);
         }
       }
       return;
     }
-    const p = this.queue.shift()!;
+    this.queue.shift();
     const timer = setTimeout(() => {
       this.log(`clc: a validation run took longer than ${this.timeoutMs} ms; restarting the worker`);
       const stuck = this.worker;

@@ -49,6 +49,19 @@ function stamp() {
   return new Date().toISOString().slice(11, 19);
 }
 
+// Variables an npm process sets for the scripts it runs. Under `npm run test:e2e` they describe that
+// outer npm (Node 20): a nested `npm install` would inherit its user agent, which code-server's
+// postinstall reads to check for Node 24, and its execpath and node-gyp. Dropping them lets each npm we
+// start describe itself, as when the installer runs from a plain shell. Settings (npm_config_registry,
+// proxies, ...) are kept.
+const PARENT_NPM_VARS = /^npm_(config_user_agent|node_execpath|execpath|command|config_node_gyp|config_local_prefix|lifecycle_.*|package_.*)$/;
+
+function childEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  for (const k of Object.keys(env)) if (PARENT_NPM_VARS.test(k) && !(k in extra)) delete env[k];
+  return env;
+}
+
 /** Runs a command, appending its output to logFile; throws InstallError with the output's tail on failure. */
 function run(cmd, args, { cwd, env, logFile, verbose, timeoutMs = COMMAND_TIMEOUT_MS, label = cmd } = {}) {
   return new Promise((resolve, reject) => {
@@ -56,7 +69,7 @@ function run(cmd, args, { cwd, env, logFile, verbose, timeoutMs = COMMAND_TIMEOU
     const chunks = [];
     let child;
     try {
-      child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(cmd, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (err) {
       reject(new InstallError(`${label}: cannot start ${cmd}: ${err.message}`));
       return;

@@ -20,6 +20,11 @@ export interface StartOptions {
   rootUri?: string | null;
   /** advertise workspace/configuration support (the pull model) */
   pullConfiguration?: boolean;
+  /**
+   * answers workspace/configuration items instead of the clc settings (for other servers, e.g.
+   * yaml-language-server asking for section "yaml")
+   */
+  configuration?: (item: { section?: string; scopeUri?: string }) => unknown;
 }
 
 interface Waiter {
@@ -70,6 +75,7 @@ export class LspTestClient {
     conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
     conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string; scopeUri?: string }> }) =>
       p.items.map((it) => {
+        if (opts.configuration) return opts.configuration(it);
         const s = (it.scopeUri && c.settingsByUri.get(it.scopeUri)) || c.settings;
         return it.section === 'clc' ? s : it.section?.startsWith('clc.') ? (s as any)[it.section.slice(4)] : { clc: s };
       }),

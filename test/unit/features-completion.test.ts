@@ -252,3 +252,11 @@ test('enum values are listed once', () => {
   assert.equal(new Set(l).size, l.length);
   assert.ok(l.includes('raid1') && l.includes('0'));
 });
+
+test('keys come with ready-made values too: a whole section, a list with one item', () => {
+  const root = items('‸').filter((i) => i.kind === 'snippet' && i.label === 'flannel');
+  assert.ok(root.length >= 1);
+  assert.match(root[0].insertText, /^flannel:\n {2}version: /);
+  const units = items(yaml('systemd:', '  ‸')).find((i) => i.kind === 'snippet' && i.label === 'units' && i.detail === 'unit with drop-in')!;
+  assert.equal(units.insertText, 'units:\n    - name: ${1:containerd.service}\n      dropins:\n        - name: ${2:10-custom.conf}\n          contents: |\n            [Service]\n            ${3:Environment=KEY=value}');
+});

@@ -107,3 +107,16 @@ test('broken YAML still has an outline', () => {
 test('items without a name get a placeholder', () => {
   assert.deepEqual(outline(documentSymbols(new ClcDocument(yaml('storage:', '  files:', '    - mode: 0644')))), ['section storage', '  file (file 1)']);
 });
+
+test('a section written twice keeps its own items, every selection inside its symbol', () => {
+  const text = yaml('storage:', '  files:', '    - path: /a', 'passwd: {}', 'storage:', '  files:', '    - path: /b');
+  const syms = documentSymbols(new ClcDocument(text));
+  assert.deepEqual(outline(syms), ['section storage', '  file /a', 'section passwd', 'section storage', '  file /b']);
+  const check = (list: SymbolEntry[]) => {
+    for (const s of list) {
+      assert.ok(s.span.start <= s.selection.start && s.selection.end <= s.span.end, s.name);
+      check(s.children);
+    }
+  };
+  check(syms);
+});

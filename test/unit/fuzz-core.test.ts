@@ -13,8 +13,11 @@ const SLOW_MS = 5_000;
 
 const corpus = loadCorpus();
 
+/** JSON with every non-ASCII character escaped, so invisible ones show */
+const ascii = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
 function report(input: FuzzInput, violations: Violation[]): string {
-  return `${input.origin} (${JSON.stringify({ ...input.options, readFile: undefined })})\n${violations.map((v) => `  ${v.kind}: ${v.detail}`).join('\n')}\n--- input (JSON) ---\n${JSON.stringify(input.text.slice(0, 4000))}`;
+  return `${input.origin} (${JSON.stringify({ ...input.options, readFile: undefined })})\n${violations.map((v) => `  ${v.kind}: ${v.detail}`).join('\n')}\n--- input (JSON) ---\n${ascii(input.text.slice(0, 4000))}`;
 }
 
 test('the corpus passes every core property', { timeout: 60_000 }, () => {
@@ -47,7 +50,7 @@ test('editor features at random offsets: no throw, ranges inside, quick fixes fi
   fc.assert(
     fc.property(inputArb(corpus), fc.integer({ min: 1, max: 1 << 30 }), (input, seed) => {
       const violations = checkFeatures(features, input, probeOffsets(input.text, new Rng(seed), 8), SLOW_MS);
-      if (violations.length) { const D: any = features.ClcDocument; const d = new D(input.text); console.log('DBG', JSON.stringify(d.scan.lines), JSON.stringify(d.text)); throw new Error(report(input, violations)); }
+      if (violations.length) throw new Error(report(input, violations));
     }),
     { seed: SEED + 1, numRuns: 500, endOnFailure: true },
   );

@@ -124,6 +124,12 @@ test('a flow mapping key without a value has its empty value at the next token',
   });
 });
 
+test('an empty value is placed right after its colon, trailing spaces and comments aside', () => {
+  const r = cli('storage:\n  directories:\n    - path: /a\n      mode:   # none\n');
+  assert.equal(r.exit, 0);
+  assert.equal(r.stderr, 'warning at line 4, column 12\nmode unspecified for directory, defaulting to 0755\n');
+});
+
 // --- what the YAML reader refuses ----------------------------------------------------------------
 
 test('an alias to an undefined anchor fails even where the value is never used', () => {
@@ -178,4 +184,11 @@ test('a lone CR ends a line', () => {
 test('NEL ends a line, also in comments and in line numbers', () => {
   fails('\u0085etcd:\n  version: 4.0.0\n', 'error at line 3, column 12\nEtcd version is not valid (too new)\nFailed to parse config\n');
   fails('# x\u0085storage: 1\n', 'error: yaml: unmarshal errors:\n  line 2: cannot unmarshal !!int `1` into types.Storage\nFailed to parse config\n');
+});
+
+test('a lone % fails with every span inside the text', () => {
+  // ct: "error: yaml: could not find expected directive name" (any YAML wording is accepted)
+  const r = transpile('%');
+  assert.equal(r.failedAt, 'parse');
+  for (const d of r.diagnostics) if (d.span) assert.ok(d.span.start >= 0 && d.span.end <= 1, JSON.stringify(d));
 });

@@ -42,7 +42,7 @@ test('jobs run in order and get their own answers', async () => {
 test('a run that hangs is stopped, and the next job gets a fresh worker', async () => {
   const f = fakeWorker();
   const logs: string[] = [];
-  const r = new JobRunner(f.script, (m) => logs.push(m), 300);
+  const r = new JobRunner(f.script, (m) => logs.push(m), 2000);
   try {
     await assert.rejects(r.run(job('hang')), /timed out/);
     const next = await r.run(job('after'));

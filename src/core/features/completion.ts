@@ -120,7 +120,39 @@ function completeKeys(ctx: CursorContext): CompletionEntry[] {
       retrigger: ins.retrigger || undefined,
     });
   }
-  if (ctx.style === 'block' && !ctx.hasColon) out.push(...snippetsFor(ctx, col, dash));
+  if (ctx.style === 'block' && !ctx.hasColon) {
+    out.push(...snippetsFor(ctx, col, dash));
+    out.push(...keySnippets(ctx, choices, col, dash));
+  }
+  return out;
+}
+
+/** A key together with a ready-made value: `flannel:` with a whole flannel section, `units:` with a unit. */
+function keySnippets(ctx: CursorContext, choices: KeyChoice[], col: number, dash: string): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const c of choices) {
+    if (ctx.present.has(c.key)) continue;
+    const s = resolve(c.schema)!;
+    const list = isArray(s);
+    const target = list ? resolve(s.items) : s;
+    (target?.defaultSnippets ?? []).forEach((sn: Snippet, i) => {
+      if (!sn.body || typeof sn.body !== 'object' || Array.isArray(sn.body)) return;
+      const body = sn.body as Record<string, unknown>;
+      const pad = ' '.repeat(col + 2);
+      const inner = list ? `${pad}- ${renderMapping(body, col + 4).join('\n')}` : pad + renderMapping(body, col + 2).join('\n');
+      out.push({
+        label: c.key,
+        kind: 'snippet',
+        detail: sn.label,
+        documentation: sn.description,
+        insertText: `${dash}${snippetEscape(c.key)}:\n${inner}`,
+        snippet: true,
+        replace: ctx.replace,
+        sortText: `2_${String(c.order).padStart(3, '0')}_${i}`,
+        filterText: c.key,
+      });
+    });
+  }
   return out;
 }
 

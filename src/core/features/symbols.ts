@@ -105,38 +105,43 @@ const pathKey = (p: readonly PathSeg[]) => JSON.stringify(p);
 
 function symbolsFromLines(doc: ClcDocument): SymbolEntry[] {
   const all = blocks(doc.scan);
-  const keyBlocks = new Map<string, Block>();
+  // a path can occur more than once (a section written twice): everything is looked up by path
+  // and then by the lines of the block it must lie in
+  const keyBlocks = new Map<string, Block[]>();
   const itemsUnder = new Map<string, Block[]>();
+  const add = (m: Map<string, Block[]>, k: string, b: Block) => {
+    const list = m.get(k);
+    if (list) list.push(b);
+    else m.set(k, [b]);
+  };
   for (const b of all) {
-    if (b.kind === 'key') keyBlocks.set(pathKey(b.path), b);
-    else {
-      const parent = pathKey(b.path.slice(0, -1));
-      const list = itemsUnder.get(parent) ?? [];
-      list.push(b);
-      itemsUnder.set(parent, list);
-    }
+    if (b.kind === 'key') add(keyBlocks, pathKey(b.path), b);
+    else add(itemsUnder, pathKey(b.path.slice(0, -1)), b);
   }
+  const inside = (b: Block, outer: Block) => b.startLine >= outer.startLine && b.endLine <= outer.endLine;
   const lookup =
-    (item: readonly PathSeg[]): Lookup =>
+    (item: Block): Lookup =>
     (k) => {
-      const b = keyBlocks.get(pathKey([...item, k]));
+      const b = keyBlocks.get(pathKey([...item.path, k]))?.find((x) => inside(x, item));
       if (!b || b.value === undefined || !b.valueSpan) return undefined;
       return { text: unquote(b.value), span: b.valueSpan };
     };
-  const list = (listPath: PathSeg[], spec: ListSpec): SymbolEntry[] =>
-    (itemsUnder.get(pathKey(listPath)) ?? []).map((item, i) => {
-      const get = lookup(item.path);
-      const span = { start: item.start, end: item.end };
-      const named = nameOf(get, spec);
-      const children: SymbolEntry[] = [];
-      for (const [k, sub] of Object.entries(spec.children ?? {})) children.push(...list([...item.path, k], sub));
-      return { name: named?.name ?? `(${spec.kind} ${i + 1})`, detail: spec.detail?.(get), kind: spec.kind, span, selection: named?.span ?? { start: item.start, end: item.start + 1 }, children };
-    });
+  const list = (listPath: PathSeg[], spec: ListSpec, within: Block): SymbolEntry[] =>
+    (itemsUnder.get(pathKey(listPath)) ?? [])
+      .filter((item) => inside(item, within))
+      .map((item, i) => {
+        const get = lookup(item);
+        const span = { start: item.start, end: item.end };
+        const named = nameOf(get, spec);
+        const children: SymbolEntry[] = [];
+        for (const [k, sub] of Object.entries(spec.children ?? {})) children.push(...list([...item.path, k], sub, item));
+        return { name: named?.name ?? `(${spec.kind} ${i + 1})`, detail: spec.detail?.(get), kind: spec.kind, span, selection: named?.span ?? { start: item.start, end: item.start + 1 }, children };
+      });
   const out: SymbolEntry[] = [];
   for (const b of all) {
     if (b.kind !== 'key' || b.path.length !== 1) continue;
     const children: SymbolEntry[] = [];
-    for (const [k, spec] of Object.entries(SECTIONS[b.key!] ?? {})) children.push(...list([b.key!, k], spec));
+    for (const [k, spec] of Object.entries(SECTIONS[b.key!] ?? {})) children.push(...list([b.key!, k], spec, b));
     out.push({ name: b.key!, kind: 'section', span: { start: b.start, end: b.end }, selection: b.keySpan!, children });
   }
   return out;

@@ -54,7 +54,7 @@ export function parseYaml(text: string): ParsedYaml {
     for (const e of doc.errors) {
       // ct's YAML library starts a comment at any '#' between tokens, space before it or not
       if (e.code === 'MISSING_CHAR' && e.message.startsWith('Comments must be separated')) continue;
-      const start = Math.min(e.pos[0], text.length);
+      const start = Math.max(0, Math.min(e.pos[0], text.length));
       const end = Math.max(start, Math.min(e.pos[1], text.length));
       errors.push({ severity: 'error', message: yamlMessage(e.message), span: { start, end }, code: 'yaml-syntax' });
     }
@@ -98,14 +98,18 @@ function readerChecks(text: string): Diagnostic[] {
   return out;
 }
 
-/** Where ct places a node: at its anchor or tag when it has one (the yaml package starts at the value). */
-const propsStarts = new WeakMap<object, number>();
+/**
+ * Where ct places a node when the yaml package does not agree: at its anchor or tag when it
+ * has one (the yaml package starts at the value), and an empty value right after its `:` or
+ * `-` (the yaml package after the spaces that follow).
+ */
+const reportStarts = new WeakMap<object, number>();
 
 /** The span ct reports for a node: like nodeSpan, but starting at the node's anchor or tag. */
 export function reportSpan(n: YNode | null | undefined): { start: number; end: number } | undefined {
   const s = nodeSpan(n);
   if (!s) return s;
-  const p = propsStarts.get(n as object);
+  const p = reportStarts.get(n as object);
   return p === undefined ? s : { start: p, end: s.end };
 }
 
@@ -153,7 +157,7 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
     const range = (n as { range?: [number, number, number] }).range;
     if (range && (anchor || (n as { tag?: string }).tag)) {
       const p = propsStart(text, range[0]);
-      if (p !== range[0]) propsStarts.set(n, p);
+      if (p !== range[0]) reportStarts.set(n, p);
     }
     if (anchor) anchors.add(anchor);
     if (isAlias(n)) {
@@ -183,6 +187,7 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
       for (let i = items.length - 1; i >= 0; i--) {
         const p = items[i];
         if (!isPair(p)) continue;
+        if (!n.flow) placeEmptyAfter(text, p.value as YNode | null, ':');
         if (p.value == null && n.flow && (p.key as YNode | null)?.range) {
           // `{key, ...}`: ct reads an empty value placed at the token after the key
           let at = (p.key as YNode).range![1];
@@ -194,10 +199,23 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
         stack.push(p.value as YNode, p.key as YNode);
       }
     } else if (isSeq(n)) {
-      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i] as YNode);
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        if (!n.flow) placeEmptyAfter(text, n.items[i] as YNode | null, '-');
+        stack.push(n.items[i] as YNode);
+      }
     }
   }
   return out;
+}
+
+/** An empty block value (no anchor or tag) is placed right after its indicator, as ct does. */
+function placeEmptyAfter(text: string, n: YNode | null, indicator: ':' | '-'): void {
+  if (!n || !isScalar(n) || (n as { anchor?: string }).anchor || (n as { tag?: string }).tag) return;
+  const r = (n as { range?: [number, number, number] }).range;
+  if (!r || r[0] !== r[1] || ((n as Scalar).value !== '' && (n as Scalar).value != null)) return;
+  let j = r[0] - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (j >= 0 && text[j] === indicator && j + 1 < r[0]) reportStarts.set(n, j + 1);
 }
 
 /** A keep-chomped block scalar header line (no indentation indicator) and its line break. */
