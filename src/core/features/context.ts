@@ -72,7 +72,7 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
     return valueContext(text, line, offset, framesPath(frames, false), line.key, present);
   }
 
-  const m = /^([ \t]*)((?:-[ \t]+)*)(.*)$/.exec(before)!;
+  const m = /^([ \t]*)((?:-[ \t]+)*)([\s\S]*)$/.exec(before)!;
   const restStart = line.start + m[1].length + m[2].length;
   const rest = m[3];
   if (rest.startsWith('- ') || rest === '-') return null;

@@ -67,11 +67,10 @@ suite('document symbols', () => {
     assert.deepEqual(names, ['data', '/etc/hostname', '/srv/banner.txt']);
   });
 
-  // Known language server bug (reported): with a top-level key written twice, the outline mixes the
-  // two sections and gives a symbol a selection range outside its range, which VS Code rejects
-  // ("selectionRange must be contained in fullRange"), so the outline and breadcrumbs go empty.
-  // Runs when CLC_E2E_KNOWN_BUGS is set; skipped otherwise until the fix lands.
-  (process.env.CLC_E2E_KNOWN_BUGS ? test : test.skip)('[known bug] a duplicated section keeps a valid outline', async () => {
+  // Regression: with a top-level key written twice, the outline used to mix the two sections and give
+  // a symbol a selection range outside its range, which VS Code rejects ("selectionRange must be
+  // contained in fullRange"), leaving the outline and breadcrumbs empty.
+  test('a duplicated section keeps a valid outline, each copy with its own entries', async () => {
     const uri = fixture('cl-config.yml', 'symbols-dup.clc.yml');
     const ed = await open(uri);
     assert.ok(await ed.edit((b) => b.insert(new vscode.Position(ed.document.lineCount, 0), 'storage:\n  files:\n    - path: /b\n')));
