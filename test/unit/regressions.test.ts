@@ -91,6 +91,13 @@ test('an explicit tag on a collection shows in the type error, with its empty va
   fails('locksmith: !!str\n        [Service]\n', 'error: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `` into types.Locksmith\nFailed to parse config\n');
 });
 
+test('a mapping with duplicate keys given as a version reports the duplicates, not the mapping', () => {
+  fails(
+    'flannel: &a0\n  etcd_cafile: x\n  etcd_cafile: y\netcd:\n  version: *a0\n',
+    'error: yaml: unmarshal errors:\n  line 3: mapping key "etcd_cafile" already defined at line 2\n  line 3: mapping key "etcd_cafile" already defined at line 2\nFailed to parse config\n',
+  );
+});
+
 // --- positions of nodes with anchors and tags ---------------------------------------------------
 
 test('a node with an anchor is placed at its anchor', () => {

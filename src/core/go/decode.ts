@@ -195,8 +195,10 @@ class Decoder {
 
   private custom(n: YNode, t: Extract<GoType, { kind: 'custom' }>, current: unknown): Step {
     // The type's UnmarshalYAML first decodes a plain string, then parses it.
+    // a mapping is checked for duplicate keys before it is found not to fit the string
+    if (isMap(n)) return this.mapping(n as YAMLMap, { kind: 'string' }, current);
     if (!isScalar(n)) {
-      this.terror(n, isMap(n) ? '!!map' : '!!seq', { kind: 'string' });
+      this.terror(n, '!!seq', { kind: 'string' });
       return { good: false, value: current };
     }
     const r = resolveScalar(n);
