@@ -199,3 +199,13 @@ test('a lone % fails with every span inside the text', () => {
   assert.equal(r.failedAt, 'parse');
   for (const d of r.diagnostics) if (d.span) assert.ok(d.span.start >= 0 && d.span.end <= 1, JSON.stringify(d));
 });
+
+test('hover on a mode too large for a double (bigint) describes it instead of throwing', async () => {
+  const { hover } = await import('../../src/core/features/hover.ts');
+  const { ClcDocument } = await import('../../src/core/features/document.ts');
+  const text = 'storage:\n  files:\n    - path: /a\n      mode: 9223372036854775807\n';
+  const doc = new ClcDocument(text);
+  const h = hover(doc, text.indexOf('9223'));
+  assert.ok(h, 'a hover is shown');
+  assert.match(JSON.stringify(h), /not a valid mode/);
+});

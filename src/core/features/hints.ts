@@ -101,7 +101,9 @@ function templating(root: YNode, out: Diagnostic[]): void {
 // --- modes -------------------------------------------------------------------------------------
 
 /** "rwxr-xr-x" with setuid/setgid/sticky shown as ls does (s/S, t/T). */
-export function modeString(mode: number): string {
+export function modeString(mode: number | bigint): string {
+  // only 0..07777 are permissions; anything else (negative, huge, exact bigint) has no rwx form
+  if (typeof mode !== 'number' || mode < 0 || mode > 0o7777) return 'not a valid mode';
   const bits = ['r', 'w', 'x'];
   let s = '';
   for (let i = 8; i >= 0; i--) s += mode & (1 << i) ? bits[(8 - i) % 3] : '-';
@@ -112,7 +114,8 @@ export function modeString(mode: number): string {
   return chars.join('');
 }
 
-export function octal(mode: number): string {
+export function octal(mode: number | bigint): string {
+  if (mode < 0) return '-0' + (-mode).toString(8).padStart(3, '0');
   return '0' + mode.toString(8).padStart(3, '0');
 }
 

@@ -191,7 +191,7 @@ function valueHover(doc: ClcDocument, t: Target, offset: number, options: HoverO
   if (field && opt) parts.push(fieldDoc(field, options.platform));
 
   if (key === 'mode' && t.path[0] === 'storage' && (t.path[1] === 'files' || t.path[1] === 'directories') && t.resolved?.tag === '!!int') {
-    const v = t.resolved.value as number;
+    const v = t.resolved.value as number | bigint;
     const lines = [`**mode** \`${octal(v)}\` · \`${modeString(v)}\` · decimal ${v}`];
     if (t.plain && t.text && /^0[0-7]+$/.test(t.text)) lines.push('', `Written in octal; Ignition's JSON shows it as ${v}.`);
     const meant = t.plain ? decimalLookingModeText(t.text ?? '') : null;
