@@ -356,12 +356,14 @@ class DecodeError extends Error {}
 
 /** dataurl.Unescape (RFC 2396 %XX). Inputs reaching it are ASCII, as the lexer ensures. */
 function unescape2396(s: string): Uint8Array {
-  const out: number[] = [];
+  // a typed buffer sized for the worst case: megabytes of contents must not become a number[]
+  const out = new Uint8Array(s.length);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 0x7f) throw new DecodeError('rfc2396: non-ASCII char detected');
     if (c !== 0x25) {
-      out.push(c);
+      out[n++] = c;
       continue;
     }
     // the reported char is always the '%' itself (0x25), as in the library
@@ -369,10 +371,10 @@ function unescape2396(s: string): Uint8Array {
       if (i + k >= s.length) throw new DecodeError('rfc2396: unexpected end of unescape sequence');
       if (!isHex(s.charCodeAt(i + k))) throw new DecodeError('rfc2396: invalid char 0x25 in unescape sequence');
     }
-    out.push(unhex(s.charCodeAt(i + 1)) * 16 + unhex(s.charCodeAt(i + 2)));
+    out[n++] = unhex(s.charCodeAt(i + 1)) * 16 + unhex(s.charCodeAt(i + 2));
     i += 2;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, n);
 }
 
 /** Whether strconv.Unquote accepts `"` + s + `"` (s is ASCII here). */

@@ -33,15 +33,13 @@ const UTF8 = new TextEncoder();
 const UTF8_DECODE = new TextDecoder();
 
 function toByteString(s: string): string {
-  let out = '';
-  for (const b of UTF8.encode(s)) out += String.fromCharCode(b);
-  return out;
+  // ASCII (the usual URL) is already its own byte string
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  return Buffer.from(s, 'utf8').toString('latin1');
 }
 
 function byteStringToBytes(b: string): Uint8Array {
-  const out = new Uint8Array(b.length);
-  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
-  return out;
+  return new Uint8Array(Buffer.from(b, 'latin1'));
 }
 
 function fromByteString(b: string): string {
