@@ -120,32 +120,54 @@ class Walker {
   private struct(v: Record<string, unknown>, tname: string, fields: GoField[], node: YNode | null, at: YNode | null): void {
     const opts = this.opts;
     const fromObject = !!node && isMap(node);
-    let keys: Map<string, { key: YNode | null; value: YNode | null }> | null = null;
+    // the mapping's keys as ct sees them (camelCase for the Ignition pass), later ones winning
+    // like a Go map; kept as parallel arrays because mappings are small and this runs per value
+    let names: string[] | null = null;
+    let pairs: Array<{ key: YNode | null; value: YNode | null }> | null = null;
     if (fromObject) {
-      keys = new Map();
+      names = [];
+      pairs = [];
       for (const p of (node as YAMLMap).items as Pair<YNode, YNode>[]) {
         const k = p.key ? keyText(p.key) : '';
-        keys.set(opts.keys === 'json' ? ignKeyName(k) : k, { key: p.key ?? null, value: p.value ?? null });
+        const name = opts.keys === 'json' ? ignKeyName(k) : k;
+        const idx = names.indexOf(name);
+        const kv = { key: p.key ?? null, value: p.value ?? null };
+        if (idx >= 0) pairs[idx] = kv;
+        else {
+          names.push(name);
+          pairs.push(kv);
+        }
       }
       const extra = opts.keyOverrides?.get(node as YNode);
-      if (extra) for (const [k, n] of extra) keys.set(k, { key: keys.get(k)?.key ?? null, value: n });
+      if (extra) {
+        for (const [k, n] of extra) {
+          const idx = names.indexOf(k);
+          if (idx >= 0) pairs[idx] = { key: pairs[idx].key, value: n };
+          else {
+            names.push(k);
+            pairs.push({ key: null, value: n });
+          }
+        }
+      }
     }
     const methods = opts.methods[tname]?.fields;
 
     for (const f of fields) {
       let sub: YNode | null = null;
-      if (keys) {
-        const hit = keys.get(f.key);
-        if (hit) sub = hit.value ?? hit.key;
+      if (names) {
+        const idx = names.indexOf(f.key);
+        if (idx >= 0) sub = pairs![idx].value ?? pairs![idx].key;
       }
       const m = methods?.[f.name];
       if (m) this.call(m, v, sub ?? at);
       this.walk(v[f.name], f.type, sub, at);
     }
 
-    if (!keys || !opts.checkUnusedKeys) return;
+    if (!names || !opts.checkUnusedKeys) return;
     let tags: string[] | null = null;
-    for (const [k, kv] of keys) {
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i];
+      const kv = pairs![i];
       if (fields.some((f) => f.key === k)) continue;
       tags ??= fields.map((f) => f.key);
       const kspan = reportSpan(kv.key) ?? reportSpan(at);
