@@ -186,6 +186,11 @@ function lexMediaSubType(l: Lexer): State {
 }
 
 function lexAfterMediaSubType(l: Lexer): State {
+  return lexSemicolonOrComma(l);
+}
+
+/** After the media type or a parameter value: another parameter, or the data. */
+function lexSemicolonOrComma(l: Lexer): State {
   const r = l.next();
   if (r === SEMI) {
     l.backup();
@@ -308,17 +313,7 @@ function lexParamVal(l: Lexer): State {
 }
 
 function lexAfterParamVal(l: Lexer): State {
-  const r = l.next();
-  if (r === SEMI) {
-    l.backup();
-    return lexParamSemicolon;
-  }
-  if (r === COMMA) {
-    l.backup();
-    return lexDataComma;
-  }
-  if (r === EOF) return l.errorf('missing comma before data');
-  return l.errorf('expected semicolon or comma');
+  return lexSemicolonOrComma(l);
 }
 
 function lexDataComma(l: Lexer): State {

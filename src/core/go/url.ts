@@ -9,24 +9,6 @@
 
 import { quoteGoBytes } from './strconv.ts';
 
-export interface GoUrl {
-  ok: true;
-  scheme: string;
-  opaque: string;
-  /** username, and password when one was given after ':' ; null when there was no '@' */
-  user: { username: string; password: string | null } | null;
-  host: string;
-  path: string;
-  rawPath: string;
-  omitHost: boolean;
-  forceQuery: boolean;
-  rawQuery: string;
-  fragment: string;
-  rawFragment: string;
-  /** what u.String() returns for the parsed URL */
-  string: string;
-}
-
 export type ParseUrlResult = GoUrl | { ok: false; error: string };
 
 const UTF8 = new TextEncoder();
@@ -159,9 +141,11 @@ function escape(s: string, mode: Mode): string {
   return out;
 }
 
+/** The parts of a URL as net/url keeps them. */
 interface Parsed {
   scheme: string;
   opaque: string;
+  /** username, and password when one was given after ':' ; null when there was no '@' */
   user: { username: string; password: string | null } | null;
   host: string;
   path: string;
@@ -171,6 +155,13 @@ interface Parsed {
   rawQuery: string;
   fragment: string;
   rawFragment: string;
+}
+
+/** A parsed URL: its parts as net/url keeps them, and what u.String() gives back. */
+export interface GoUrl extends Parsed {
+  ok: true;
+  /** what u.String() returns for the parsed URL */
+  string: string;
 }
 
 // getScheme: a leading [a-zA-Z][a-zA-Z0-9+.-]* followed by ':' is a scheme.
