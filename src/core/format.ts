@@ -23,8 +23,9 @@ export function formatReport(diags: readonly Diagnostic[], lines: LineIndex | nu
       out.push(line > 1 ? `error: yaml: line ${line}: ${msg}` : `error: yaml: ${msg}`);
       continue;
     }
-    if (d.span && !d.unpositioned && lines) {
-      const { line, column } = lines.lineCol(d.span.start);
+    const at = d.ctSpan ?? d.span;
+    if (at && !d.unpositioned && lines) {
+      const { line, column } = lines.lineCol(at.start);
       out.push(`${d.severity} at line ${line}, column ${column}\n${d.message}`);
     } else {
       out.push(`${d.severity}: ${d.message}`);

@@ -19,6 +19,16 @@ export interface Diagnostic {
   code?: string;
   /** set on hints that ct itself does not print (shown by the editor, by clct only with --hints) */
   hint?: boolean;
+  /**
+   * Where ct prints this problem when that is not `span`: ct looks positions up in the YAML by
+   * index and sometimes only knows the enclosing node. The CLI prints this; the editor uses `span`.
+   */
+  ctSpan?: Span;
+  /**
+   * For a check on a whole value: the path (config keys and indices, from that value's node) of
+   * what the problem is about, so the editor can point at it rather than at the value.
+   */
+  path?: Array<string | number>;
   /** ct prints this one without a position (the editor still shows it at `span`) */
   unpositioned?: boolean;
   /** machine-readable details for quick fixes (e.g. the key a typo should become) */

@@ -139,9 +139,38 @@ export function convertConfig(parsed: ParsedConfig, options: ConvertOptions = {}
     checkUnusedKeys: false,
     keyOverrides: ctx.keyOverrides,
   });
+  if (r.entries.length) placeExactly(r.entries, ctx, parsed);
   const diagnostics = [...ctx.report.entries, ...r.entries];
   if (r.isFatal) return { ignition: null, diagnostics, fatal: true };
   return { ignition: ctx.out, diagnostics, fatal: false };
+}
+
+/**
+ * ct validates the generated Ignition config against the YAML by index and by Ignition's key
+ * names, so a problem can land on the wrong unit (ct's own units come first) or on the whole
+ * config. Those positions are what clct prints (`ctSpan`); a second walk that skips ct's units
+ * and follows each problem's path gives the editor the node really at fault (`span`). Only runs
+ * when there is something to place.
+ */
+function placeExactly(entries: Diagnostic[], ctx: ConvertContext, parsed: ParsedConfig): void {
+  const unitsStart = ctx.userUnitsStart ?? 0;
+  const exact = validateTree(ctx.out, IgnConfig, parsed.yaml.root, {
+    methods: ignitionMethods,
+    keys: 'json',
+    checkUnusedKeys: false,
+    keyOverrides: ctx.keyOverrides,
+    resolvePaths: true,
+    sliceIndex: (arr, i) => (arr === ctx.out.Systemd.Units ? i - unitsStart : i),
+  }).entries;
+  // both walks visit the same values with the same checks, so their problems pair up in order
+  if (exact.length !== entries.length || exact.some((d, i) => d.message !== entries[i].message)) return;
+  for (let i = 0; i < entries.length; i++) {
+    const ct = entries[i].span;
+    const real = exact[i].span;
+    if (!real || (ct && ct.start === real.start && ct.end === real.end)) continue;
+    entries[i].ctSpan = ct;
+    entries[i].span = real;
+  }
 }
 
 /** The Ignition JSON exactly as ct prints it (compact without newline, or pretty with one). */

@@ -209,3 +209,35 @@ test('hover on a mode too large for a double (bigint) describes it instead of th
   assert.ok(h, 'a hover is shown');
   assert.match(JSON.stringify(h), /not a valid mode/);
 });
+
+test('the editor gets the node at fault where ct prints a shifted or whole-config position', () => {
+  // ct's own docker unit comes first, so ct looks up the user's units one index late; and the
+  // filesystem reference check is on the whole config, which ct places at the root
+  const text = [
+    'docker:',
+    '  flags: [--debug]',
+    'systemd:',
+    '  units:',
+    '    - name: a.service',
+    '      enabled: true',
+    '      contents: "[Service]\\nExecStart=/bin/true"',
+    'storage:',
+    '  files:',
+    '    - path: /srv/x',
+    '      filesystem: data',
+    '      mode: 0644',
+    '',
+  ].join('\n');
+  const r = transpile(text, {});
+  const lines = r.parsed.yaml.lines;
+  const at = (o: number | undefined) => (o === undefined ? 'none' : `${lines.lineCol(o).line}:${lines.lineCol(o).column}`);
+  const unit = r.diagnostics.find((d) => d.message.startsWith('unit "a.service"'))!;
+  const fs = r.diagnostics.find((d) => d.message.includes('nonexistent filesystem'))!;
+  // exact: the unit's own contents, and the `data` reference
+  assert.equal(at(unit.span?.start), '7:17');
+  assert.equal(at(fs.span?.start), '11:19');
+  // what ct prints: the units sequence (no second item exists) and the document root
+  assert.equal(at(unit.ctSpan?.start), '5:5');
+  assert.equal(at(fs.ctSpan?.start), '1:1');
+  assert.match(formatReport(r.diagnostics, lines), /warning at line 5, column 5\nunit "a.service"/);
+});

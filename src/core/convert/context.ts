@@ -35,6 +35,8 @@ export interface ConvertContext {
    * `contents` to its `remote` block and `url` to `source`, so errors land on the URL).
    */
   keyOverrides: Map<YNode, Map<string, YNode>>;
+  /** index of the first unit the user wrote in the output's systemd units (set by convert/systemd) */
+  userUnitsStart?: number;
 }
 
 export type Converter = (ctx: ConvertContext) => void;

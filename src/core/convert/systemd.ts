@@ -13,6 +13,8 @@ interface SystemdUnit {
 }
 
 export function convert(ctx: ConvertContext): void {
+  // units ct generated (docker, etcd, flannel, coreos-metadata) come first in the output
+  ctx.userUnitsStart = (ctx.out.Systemd.Units as IgnValue[] | null)?.length ?? 0;
   for (const unit of (ctx.in.Systemd.Units ?? []) as SystemdUnit[]) {
     const out = ignUnit({ Name: unit.Name, Enable: unit.Enable, Enabled: unit.Enabled, Mask: unit.Mask, Contents: unit.Contents });
     for (const d of unit.Dropins ?? []) (out.Dropins ??= []).push({ Name: d.Name, Contents: d.Contents });

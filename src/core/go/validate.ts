@@ -26,6 +26,8 @@ export interface WalkOptions {
   sliceIndex?: (value: unknown[], index: number) => number;
   /** per-mapping key replacements (ct rewires parts of the tree during conversion) */
   keyOverrides?: Map<YNode, Map<string, YNode>>;
+  /** place problems that name a `path` at that node (the editor's exact ranges; ct does not) */
+  resolvePaths?: boolean;
 }
 
 export function validateTree(value: unknown, t: GoType, node: YNode | null, opts: WalkOptions): Report {
@@ -65,11 +67,37 @@ class Walker {
     const found = m(value);
     let fatal = false;
     for (const d of found) {
+      if (!d.span && d.path && this.opts.resolvePaths) {
+        const target = this.follow(at, d.path);
+        if (target) d.span = reportSpan(target);
+      }
       if (!d.span && at) d.span = reportSpan(at);
       if (d.severity === 'error') fatal = true;
       this.out.push(d);
     }
     return fatal;
+  }
+
+  /** The node a problem's path leads to from `from`, matching keys as this walk does. */
+  private follow(from: YNode | null, path: ReadonlyArray<string | number>): YNode | null {
+    let n = from;
+    for (const step of path) {
+      if (!n) return null;
+      if (typeof step === 'number') {
+        if (!isSeq(n)) return null;
+        n = ((n as YAMLSeq).items[step] as YNode | undefined) ?? null;
+        continue;
+      }
+      if (!isMap(n)) return null;
+      let next: YNode | null = null;
+      for (const p of (n as YAMLMap).items as Pair<YNode, YNode>[]) {
+        const k = p.key ? keyText(p.key) : '';
+        const name = this.opts.keys === 'json' ? ignKeyName(k) : k;
+        if (name === (this.opts.keys === 'json' ? ignKeyName(step) : step)) next = p.value ?? p.key ?? null;
+      }
+      n = next;
+    }
+    return n;
   }
 
   /** `at` is the innermost existing node around this value, whose position problems take. */

@@ -162,18 +162,20 @@ function validateConfig(cfg: any): Diagnostic[] {
   // checkFilesFilesystems
   const known = new Set<string>(['root']);
   for (const fs of filesystems) known.add(fs.Name);
-  for (const f of storage.Files ?? []) out.push(...checkNodeFilesystems(f, known, 'File'));
-  for (const l of storage.Links ?? []) out.push(...checkNodeFilesystems(l, known, 'Link'));
-  for (const d of storage.Directories ?? []) out.push(...checkNodeFilesystems(d, known, 'Directory'));
+  // each problem carries the path of the node at fault, so the editor can point at it
+  const at = (list: string, i: number) => (d: Diagnostic): Diagnostic => ({ ...d, path: ['storage', list, i, 'filesystem'] });
+  (storage.Files ?? []).forEach((f: any, i: number) => out.push(...checkNodeFilesystems(f, known, 'File').map(at('files', i))));
+  (storage.Links ?? []).forEach((l: any, i: number) => out.push(...checkNodeFilesystems(l, known, 'Link').map(at('links', i))));
+  (storage.Directories ?? []).forEach((d: any, i: number) => out.push(...checkNodeFilesystems(d, known, 'Directory').map(at('directories', i))));
 
   // checkDuplicateFilesystems
   const seen = new Set<string>(['root']);
-  for (const fs of filesystems) {
+  filesystems.forEach((fs, i) => {
     if (seen.has(fs.Name)) {
-      out.push(entry('warning', `Filesystem ${quoteGoString(fs.Name)} shadows exising filesystem definition`, 'filesystem-shadowed'));
+      out.push({ ...entry('warning', `Filesystem ${quoteGoString(fs.Name)} shadows exising filesystem definition`, 'filesystem-shadowed'), path: ['storage', 'filesystems', i, 'name'] });
     }
     seen.add(fs.Name);
-  }
+  });
   return out;
 }
 
