@@ -15,8 +15,10 @@ function run(yaml: string, opts: TranspileOptions = {}) {
   const r = transpile(yaml, opts);
   const messages = r.diagnostics.map((d) => `${d.severity}: ${d.message}`);
   const at = r.diagnostics.map((d) => {
-    if (!d.span || d.unpositioned) return `${d.severity}: ${d.message}`;
-    const p = r.parsed.yaml.lines.lineCol(d.span.start);
+    // positions as clct prints them (ct's), which can differ from the editor's exact span
+    const at = d.ctSpan ?? d.span;
+    if (!at || d.unpositioned) return `${d.severity}: ${d.message}`;
+    const p = r.parsed.yaml.lines.lineCol(at.start);
     return `${d.severity} ${p.line}:${p.column}: ${d.message}`;
   });
   const json = r.output ? (JSON.parse(r.output) as any) : null;

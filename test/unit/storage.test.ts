@@ -20,8 +20,10 @@ function run(yaml: string, options: TranspileOptions = {}): TranspileResult {
 function diags(r: TranspileResult): string[] {
   const lines = r.parsed.yaml.lines;
   return r.diagnostics.map((d) => {
-    if (!d.span || d.unpositioned) return `${d.severity} ${d.message}`;
-    const { line, column } = lines.lineCol(d.span.start);
+    // positions as clct prints them (ct's), which can differ from the editor's exact span
+    const at = d.ctSpan ?? d.span;
+    if (!at || d.unpositioned) return `${d.severity} ${d.message}`;
+    const { line, column } = lines.lineCol(at.start);
     return `${d.severity}@${line}:${column} ${d.message}`;
   });
 }
