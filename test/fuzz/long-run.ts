@@ -35,6 +35,7 @@ const CATEGORY: Record<Violation['kind'] | 'worker-died' | 'hang', 'crash' | 'ha
   hang: 'hang',
   span: 'mismatch',
   nondeterministic: 'mismatch',
+  'reader-mismatch': 'mismatch',
   'feature-range': 'mismatch',
   'quick-fix': 'mismatch',
   slow: 'slow',

@@ -5,6 +5,7 @@
 import { Composer, Document, LineCounter, Parser, Scalar, isAlias, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YNode, ParsedNode } from 'yaml';
 import type { Diagnostic } from '../report.ts';
+import { readCommonYaml } from './fast-reader.ts';
 
 export type { ParsedNode };
 
@@ -21,34 +22,28 @@ export interface ParsedYaml {
   lines: LineIndex;
 }
 
-export function parseYaml(text: string): ParsedYaml {
+/** The yaml package's composer options: what ct's reader needs, and nothing it does not. */
+const COMPOSE_OPTIONS = {
+  schema: 'failsafe',
+  strict: true,
+  uniqueKeys: false,
+  merge: false,
+  keepSourceTokens: false,
+  prettyErrors: false,
+  // !!binary, !!timestamp, !!set... stay text with their tag; the decoder handles them like ct
+  resolveKnownTags: false,
+  // Long configs legitimately have many aliases; expansion limits are enforced by our decoder.
+  maxAliasCount: -1,
+};
+
+export interface ParseYamlOptions {
+  /** read with the full parser even where the fast reader would do (tests compare the two) */
+  fullParserOnly?: boolean;
+}
+
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
   const lines = new LineIndex(text);
-  const parser = new Parser();
-  const composer = new Composer({
-    schema: 'failsafe',
-    strict: true,
-    uniqueKeys: false,
-    merge: false,
-    keepSourceTokens: false,
-    prettyErrors: false,
-    // !!binary, !!timestamp, !!set... stay text with their tag; the decoder handles them like ct
-    resolveKnownTags: false,
-    // Long configs legitimately have many aliases; expansion limits are enforced by our decoder.
-    maxAliasCount: -1,
-  } as never);
-  let doc: Document.Parsed | null = null;
-  let laterDocumentAt: number | undefined;
-  // ct's YAML reader also breaks lines at a lone CR and at NEL; both read exactly like LF, and
-  // the replacement keeps every offset (same length)
-  const tokens = parser.parse(/[\r\u0085]/.test(text) ? text.replace(/\r(?!\n)|\u0085/g, '\n') : text);
-  for (const d of composer.compose(tokens, true)) {
-    if (!doc) {
-      doc = d as Document.Parsed;
-      continue;
-    }
-    laterDocumentAt = (d as Document.Parsed).range?.[0];
-    break;
-  }
+  const { doc, laterDocumentAt } = readYamlDocument(text, options);
   const errors: Diagnostic[] = [];
   if (doc) {
     for (const e of doc.errors) {
@@ -63,6 +58,35 @@ export function parseYaml(text: string): ParsedYaml {
   errors.push(...readerChecks(text));
   if (root) errors.push(...treeChecks(text, root));
   return { text, doc, root, errors, laterDocumentAt, lines };
+}
+
+/**
+ * The first document as the yaml package composes it: from the fast reader when the text is in
+ * its subset (the same tree, sooner), else from the package's own parser and composer.
+ */
+export function readYamlDocument(text: string, options: ParseYamlOptions = {}): { doc: Document.Parsed | null; laterDocumentAt?: number; fast: boolean } {
+  const fast = options.fullParserOnly ? undefined : readCommonYaml(text, COMPOSE_OPTIONS);
+  return fast ? { doc: fast, fast: true } : { ...readFullYaml(text), fast: false };
+}
+
+/** The yaml package's own parser and composer: every input, every error. */
+function readFullYaml(text: string): { doc: Document.Parsed | null; laterDocumentAt?: number } {
+  const parser = new Parser();
+  const composer = new Composer(COMPOSE_OPTIONS as never);
+  let doc: Document.Parsed | null = null;
+  let laterDocumentAt: number | undefined;
+  // ct's YAML reader also breaks lines at a lone CR and at NEL; both read exactly like LF, and
+  // the replacement keeps every offset (same length)
+  const tokens = parser.parse(/[\r\u0085]/.test(text) ? text.replace(/\r(?!\n)|\u0085/g, '\n') : text);
+  for (const d of composer.compose(tokens, true)) {
+    if (!doc) {
+      doc = d as Document.Parsed;
+      continue;
+    }
+    laterDocumentAt = (d as Document.Parsed).range?.[0];
+    break;
+  }
+  return { doc, laterDocumentAt };
 }
 
 // Characters ct's YAML reader refuses anywhere in the input (it allows tab, LF, CR, NEL and the
