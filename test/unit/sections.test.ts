@@ -293,6 +293,25 @@ test('validateUrl follows Ignition', () => {
   assert.equal(validateUrl('data:plain'), 'missing media type slash');
 });
 
+test('validateUrl: the shortcut for plain data URLs answers exactly as the full parse does', () => {
+  // every character class the shortcut looks at, and the ones it must send to the full parse
+  const alphabet = ['a', 'Z', '0', '-', '_', '.', '!', '~', '*', "'", '(', ')', ';', '/', '?', ':', '@', '&', '=', '+', '$', ',', '%', '%2', '%41', '%zz', '%e2%82%ac', '#', ' ', '"', '<', '\\', '^', '`', '{', '|', '[', ']', 'é', '\u0000', '\n'];
+  let state = 1;
+  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  let shortcutTaken = 0;
+  for (let i = 0; i < 20000; i++) {
+    const n = Math.floor(next() * 12);
+    let data = '';
+    for (let j = 0; j < n; j++) data += alphabet[Math.floor(next() * alphabet.length)];
+    const prefix = next() < 0.9 ? 'data:,' : ['data:text/plain,', 'data:;base64,', 'data:', 'data:,,'][Math.floor(next() * 4)];
+    const url = prefix + data;
+    const full = validateUrl(url, false);
+    assert.equal(validateUrl(url), full, JSON.stringify(url));
+    if (full === null && /^data:,[A-Za-z0-9\-_.!~*'();/?:@&=+$,%]*$/.test(url)) shortcutTaken++;
+  }
+  assert.ok(shortcutTaken > 1000, `only ${shortcutTaken} URLs took the shortcut`);
+});
+
 test('config version must be 0', () => {
   const r = run('version: 1\n');
   assert.equal(r.failedAt, 'parse');
