@@ -51,11 +51,22 @@ const ESCAPES: Record<string, string> = {
 
 type Block = YAMLMap | YAMLSeq;
 
+export interface CommonYaml {
+  doc: Document.Parsed;
+  /**
+   * Empty values with spaces between them and their `:` or `-`: the full parser places them
+   * after the spaces, ct right after the indicator (offset given here).
+   */
+  emptyAfterIndicator: Array<[Scalar, number]>;
+}
+
 /**
  * The text's only document as the yaml package's composer would give it with the options
  * parse.ts uses, or undefined when the text is outside the subset this reader handles.
+ * Within the subset there is nothing else parse.ts's tree checks would find (no anchors,
+ * aliases, tags or bad escapes; every block scalar ends with a line break).
  */
-export function readCommonYaml(text: string, options: object): Document.Parsed | undefined {
+export function readCommonYaml(text: string, options: object): CommonYaml | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
   const doc = new Document(undefined, options) as Document.Parsed;
   try {
@@ -64,7 +75,7 @@ export function readCommonYaml(text: string, options: object): Document.Parsed |
     if (!root) return undefined;
     doc.contents = root as never;
     doc.range = [root.range![0], root.range![2], reader.documentEnd(root)];
-    return doc;
+    return { doc, emptyAfterIndicator: reader.emptyAfterIndicator };
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -99,6 +110,8 @@ class FastReader {
 
   /** end of the last flow collection read, and its end including spaces after it */
   private flowEnd = 0;
+
+  readonly emptyAfterIndicator: Array<[Scalar, number]> = [];
 
   constructor(private readonly text: string, private readonly schema: Schema) {
     this.len = text.length;
@@ -303,7 +316,7 @@ class FastReader {
     const c = q < this.len ? t.charCodeAt(q) : NL;
     if (c === NL || c === HASH) {
       if (c === HASH && q === p) giveUp(); // `-#`: not an entry
-      return this.nestedValue(q, indent, inMap, depth);
+      return this.nestedValue(p, q, indent, inMap, depth);
     }
     if (q === p) giveUp(); // `key:value` or `-x` never reach here; be safe
     if (!inMap && c === DASH && this.isSeqEntry(q)) giveUp(); // `- - x`
@@ -332,7 +345,7 @@ class FastReader {
   }
 
   /** A value that starts on a later line (a nested collection), or an empty one. */
-  private nestedValue(q: number, indent: number, inMap: boolean, depth: number): Scalar | Block {
+  private nestedValue(p: number, q: number, indent: number, inMap: boolean, depth: number): Scalar | Block {
     const hasComment = this.text.charCodeAt(q) === HASH;
     this.look(q);
     const found = this.skipToContent(this.afterLine());
@@ -352,7 +365,9 @@ class FastReader {
     if (hasComment || this.sawComment || (!inMap && this.entryComment)) giveUp();
     this.trailing = false;
     this.trailingComment = -1;
-    return scalar('', Scalar.PLAIN, q, q, q);
+    const empty = scalar('', Scalar.PLAIN, q, q, q);
+    if (q > p) this.emptyAfterIndicator.push([empty, p]);
+    return empty;
   }
 
   private lineStartOf(at: number): number {

@@ -43,7 +43,7 @@ export interface ParseYamlOptions {
 
 export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYaml {
   const lines = new LineIndex(text);
-  const { doc, laterDocumentAt } = readYamlDocument(text, options);
+  const { doc, laterDocumentAt, emptyAfterIndicator } = readYamlDocument(text, options);
   const errors: Diagnostic[] = [];
   if (doc) {
     for (const e of doc.errors) {
@@ -56,7 +56,12 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
   }
   const root = doc && isDocument(doc) ? ((doc.contents as ParsedNode | null) ?? null) : null;
   errors.push(...readerChecks(text));
-  if (root) errors.push(...treeChecks(text, root));
+  if (emptyAfterIndicator) {
+    // the fast reader's tree needs nothing from treeChecks but these placements
+    for (const [node, at] of emptyAfterIndicator) reportStarts.set(node, at);
+  } else if (root) {
+    errors.push(...treeChecks(text, root));
+  }
   return { text, doc, root, errors, laterDocumentAt, lines };
 }
 
@@ -64,9 +69,12 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedY
  * The first document as the yaml package composes it: from the fast reader when the text is in
  * its subset (the same tree, sooner), else from the package's own parser and composer.
  */
-export function readYamlDocument(text: string, options: ParseYamlOptions = {}): { doc: Document.Parsed | null; laterDocumentAt?: number; fast: boolean } {
+export function readYamlDocument(
+  text: string,
+  options: ParseYamlOptions = {},
+): { doc: Document.Parsed | null; laterDocumentAt?: number; fast: boolean; emptyAfterIndicator?: Array<[Scalar, number]> } {
   const fast = options.fullParserOnly ? undefined : readCommonYaml(text, COMPOSE_OPTIONS);
-  return fast ? { doc: fast, fast: true } : { ...readFullYaml(text), fast: false };
+  return fast ? { doc: fast.doc, fast: true, emptyAfterIndicator: fast.emptyAfterIndicator } : { ...readFullYaml(text), fast: false };
 }
 
 /** The yaml package's own parser and composer: every input, every error. */
@@ -284,34 +292,52 @@ export function nodeSpan(n: YNode | null | undefined): { start: number; end: num
  * does (one per Unicode code point), both 1-based.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-  /** ct's YAML reader also ends lines at NEL, LS and PS (editors do not); same as starts when absent */
-  private readonly ctStarts: number[];
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-    this.ctStarts = this.starts;
-    if (/[\u0085\u2028\u2029]/.test(text)) {
-      this.ctStarts = [0];
+  private lineStarts: number[] | null = null;
+  private ctLineStarts: number[] | null = null;
+  // built on first use: a run without problems to place never needs them
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const text = this.text;
+      const starts = [0];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.ctStarts.push(i + 1);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
       }
+      this.lineStarts = starts;
     }
+    return this.lineStarts;
+  }
+
+  /** ct's YAML reader also ends lines at NEL, LS and PS (editors do not); same as starts when absent */
+  private get ctStarts(): number[] {
+    if (!this.ctLineStarts) {
+      const text = this.text;
+      let starts = this.starts;
+      if (/[\u0085\u2028\u2029]/.test(text)) {
+        starts = [0];
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+        }
+      }
+      this.ctLineStarts = starts;
+    }
+    return this.ctLineStarts;
   }
   /** 0-based line and UTF-16 character (LSP convention) */
   position(offset: number): { line: number; character: number } {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    return { line: lo, character: offset - starts[lo] };
   }
   /** 1-based line and code-point column, as ct prints them */
   lineCol(offset: number): { line: number; column: number } {
@@ -332,10 +358,11 @@ export class LineIndex {
     return { line: lo + 1, column: col };
   }
   offsetAt(line: number, character: number): number {
+    const starts = this.starts;
     if (line < 0) return 0;
-    if (line >= this.starts.length) return this.text.length;
-    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    return Math.min(this.starts[line] + Math.max(0, character), end);
+    if (line >= starts.length) return this.text.length;
+    const end = line + 1 < starts.length ? starts[line + 1] : this.text.length;
+    return Math.min(starts[line] + Math.max(0, character), end);
   }
   get lineCount(): number {
     return this.starts.length;
