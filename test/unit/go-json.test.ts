@@ -53,6 +53,35 @@ test('string escaping: lone surrogates become an escaped U+FFFD', () => {
   assert.equal(encodeString('\ud83d'), '"\\ufffd"');
 });
 
+test('string escaping: random strings escape character by character as Go does', () => {
+  // a direct transcription of Go's encodeState.string (HTML escaping on), one UTF-16 unit at a time
+  const reference = (s: string): string => {
+    let out = '"';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22 || c === 0x5c) out += '\\' + s[i];
+      else if (c === 0x0a) out += '\\n';
+      else if (c === 0x0d) out += '\\r';
+      else if (c === 0x09) out += '\\t';
+      else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26) out += '\\u00' + c.toString(16).padStart(2, '0');
+      else if (c === 0x2028 || c === 0x2029) out += '\\u' + c.toString(16);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) out += s[i] + s[++i];
+      else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+      else out += s[i];
+    }
+    return out + '"';
+  };
+  const pieces = ['a', ' ', '"', '\\', '<', '>', '&', '\n', '\r', '\t', '\x00', '\x08', '\x0c', '\x1f', '\x7f', 'é', '\u2028', '\u2029', '\ud83d', '\ude00', '😀', '%3C', '\u0085'];
+  let state = 7;
+  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  for (let i = 0; i < 5000; i++) {
+    let s = '';
+    const n = Math.floor(next() * 10);
+    for (let j = 0; j < n; j++) s += pieces[Math.floor(next() * pieces.length)];
+    assert.equal(encodeString(s), reference(s), JSON.stringify(s));
+  }
+});
+
 test('marshal matches ct output for the yaml-go-json-escaping gecos field', () => {
   const gecos = 'Tom & Jerry <cartoons> \u2028 line\u2029para \x01\x1f\x7f é ✓ 😀';
   assert.equal(

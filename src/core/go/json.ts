@@ -20,35 +20,27 @@ export type JsonValue =
 
 const HEX = '0123456789abcdef';
 
+/**
+ * What Go escapes: quote, backslash, bytes below 0x20, < > &, U+2028/U+2029, and surrogates
+ * without their pair (invalid UTF-8 once encoded). A regular expression finds them natively;
+ * long strings (whole file contents in data URLs) mostly have none.
+ */
+const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function escapeChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x22 || c === 0x5c) return '\\' + ch;
+  if (c === 0x0a) return '\\n';
+  if (c === 0x0d) return '\\r';
+  if (c === 0x09) return '\\t';
+  if (c < 0x80) return '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+  if (c === 0x2028 || c === 0x2029) return '\\u202' + HEX[c & 0xf];
+  return '\\ufffd'; // a lone surrogate: Go replaces invalid UTF-8 with an escaped U+FFFD
+}
+
 /** The quoted JSON form Go writes for a string (HTML escaping on, as Marshal does). */
 export function encodeString(s: string): string {
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let esc: string | null = null;
-    if (c < 0x80) {
-      if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c !== 0x3c && c !== 0x3e && c !== 0x26) continue;
-      if (c === 0x22 || c === 0x5c) esc = '\\' + s[i];
-      else if (c === 0x0a) esc = '\\n';
-      else if (c === 0x0d) esc = '\\r';
-      else if (c === 0x09) esc = '\\t';
-      else esc = '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
-    } else if (c === 0x2028 || c === 0x2029) {
-      esc = '\\u202' + HEX[c & 0xf];
-    } else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; } // a valid pair passes through
-      esc = '\\ufffd'; // Go replaces invalid UTF-8 with an escaped U+FFFD
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      esc = '\\ufffd';
-    } else {
-      continue;
-    }
-    out += s.slice(start, i) + esc;
-    start = i + 1;
-  }
-  return out + s.slice(start) + '"';
+  return '"' + s.replace(NEEDS_ESCAPE, escapeChar) + '"';
 }
 
 function encodeNumber(n: number | bigint): string {
