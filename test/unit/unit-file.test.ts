@@ -1,5 +1,5 @@
 import { quoteGoString } from '../../src/core/go/strconv.ts';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
@@ -329,4 +329,28 @@ describe('quoteGoString (the %q used in unit messages)', () => {
     assert.equal(quoteGoString('\u00a0\u00ad\u2028\ufeff'), '"\\u00a0\\u00ad\\u2028\\ufeff"');
     assert.equal(quoteGoString('\u{e0001}'), '"\\U000e0001"');
   });
+});
+
+test('the line-by-line reading of simple unit files gives exactly the lexer\'s answer', () => {
+  // random unit files from pieces that matter to the lexer: sections (also broken ones),
+  // options with spaces around `=`, comments with both markers, text before the first section
+  const pieces = ['[Unit]', '[Service]', '[Install]', '[X', ']', '[a b]', '  [Unit]  ', '[Unit] x', 'Description=demo', 'ExecStart = /bin/true  ',
+    'A=', '=b', 'Key', ' K = v = w ', '# comment', '; comment', '  # indented', 'a#b=c', 'x;y', '\t', ' ', '', 'WantedBy=multi-user.target',
+    'é=1', 'Exec=a \\', 'b\r', '\v', '\f', '[', 'Name[x]=y'];
+  let state = 11;
+  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  let simple = 0;
+  for (let i = 0; i < 20000; i++) {
+    const n = Math.floor(next() * 8);
+    const lines: string[] = [];
+    for (let j = 0; j < n; j++) lines.push(pieces[Math.floor(next() * pieces.length)] + (next() < 0.2 ? pieces[Math.floor(next() * pieces.length)] : ''));
+    const text = lines.join('\n') + (next() < 0.7 ? '\n' : '');
+    const exact = parseUnitBytes(new TextEncoder().encode(text));
+    assert.deepEqual(parseUnitFile(text), exact, JSON.stringify(text));
+    if (exact.ok && !/[^\x00-\x7f]|[\r\\]/.test(text)) simple++;
+  }
+  assert.ok(simple > 5000, `only ${simple} simple files`);
+  // a line long enough for the length check goes to the lexer
+  const long = '[Unit]\nDescription=' + 'x'.repeat(3000) + '\n';
+  assert.deepEqual(parseUnitFile(long), parseUnitBytes(new TextEncoder().encode(long)));
 });

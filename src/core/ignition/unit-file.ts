@@ -434,7 +434,71 @@ export function parseUnitBytes(bytes: Uint8Array): UnitParseResult {
 
 /** go-systemd's Deserialize on unit file contents. */
 export function parseUnitFile(contents: string): UnitParseResult {
-  return parseUnitBytes(encoder.encode(contents));
+  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents));
+}
+
+/**
+ * Where the byte-level lexer's finer points cannot arise: ASCII only (a byte is a character),
+ * no carriage return, no backslash (no continued lines or comments), and no line long enough
+ * for the line length check to fire.
+ */
+const NOT_SIMPLE = /[^\x00-\x7f]|[\r\\]|[^\n]{2000}/;
+
+/** ASCII white space as Go's unicode.IsSpace has it (tab, LF, VT, FF, CR, space). */
+function isAsciiSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === SPACE;
+}
+
+function trimAscii(s: string, from: number, to: number): string {
+  while (from < to && isAsciiSpace(s.charCodeAt(from))) from++;
+  while (to > from && isAsciiSpace(s.charCodeAt(to - 1))) to--;
+  return s.slice(from, to);
+}
+
+/**
+ * The same reading as the lexer above for the unit files nearly everyone writes, done on the
+ * string line by line (the lexer decodes and buffers byte by byte). Returns undefined for
+ * anything else, errors included, so the lexer gives the exact answer; the tests compare both.
+ */
+function parseSimpleUnit(s: string): UnitParseResult | undefined {
+  if (NOT_SIMPLE.test(s)) return undefined;
+  const options: UnitOption[] = [];
+  const len = s.length;
+  const lineEnd = (at: number): number => {
+    const e = s.indexOf('\n', at);
+    return e < 0 ? len : e;
+  };
+  let i = 0;
+  // before the first section: everything is skipped, comments to their line's end
+  for (;;) {
+    if (i >= len) return { ok: true, options };
+    const c = s.charCodeAt(i);
+    if (c === OPEN_BRACKET) break;
+    i = c === 0x23 || c === 0x3b ? lineEnd(i) + 1 : i + 1;
+  }
+  let section = '';
+  for (;;) {
+    const c = i < len ? s.charCodeAt(i) : -1;
+    if (c === -1) return { ok: true, options };
+    if (c === OPEN_BRACKET) {
+      const close = s.indexOf(']', i + 1);
+      const eol = lineEnd(i + 1);
+      if (close < 0 || close > eol) return undefined;
+      section = s.slice(i + 1, close);
+      if (trimAscii(s, close + 1, eol) !== '') return undefined;
+      i = eol + 1;
+    } else if (isAsciiSpace(c)) {
+      i++;
+    } else if (c === 0x23 || c === 0x3b) {
+      i = lineEnd(i) + 1;
+    } else {
+      const eq = s.indexOf('=', i);
+      const eol = lineEnd(i);
+      if (eq < 0 || eq > eol) return undefined;
+      options.push({ section, name: trimAscii(s, i, eq), value: trimAscii(s, eq + 1, eol) });
+      i = eol + 1;
+    }
+  }
 }
 
 /** Ignition's unit content check: the error message it reports, or null when the contents parse. */
