@@ -321,9 +321,9 @@ class Decoder {
         continue;
       }
       if (!k) continue;
-      const name = this.unmarshal(k, KEY_TYPE, '');
-      if (!name.good) continue;
-      const field = keys.get(name.value as string);
+      const name = this.keyName(k);
+      if (name === null) continue;
+      const field = keys.get(name);
       if (!field) continue;
       if (!v) {
         // `key:` with nothing after it is a null value
@@ -357,6 +357,20 @@ class Decoder {
         this.unmarshal(it, t, obj);
       }
     } else fail();
+  }
+
+  /**
+   * A mapping key decoded into a Go string, or null when it leaves no key (a null scalar).
+   * Untagged scalars take a short way (the common case, once per key): their text, unless they
+   * read as null; it skips only bookkeeping that cannot matter while no alias was expanded.
+   */
+  private keyName(k: YNode): string | null {
+    if (this.aliasCount === 0 && isScalar(k) && !(k as { tag?: string }).tag) {
+      this.decodeCount++;
+      return isNullNode(k) ? null : scalarText(k);
+    }
+    const step = this.unmarshal(k, KEY_TYPE, '');
+    return step.good ? (step.value as string) : null;
   }
 
   private sequence(n: YAMLSeq, t: GoType, current: unknown): Step {

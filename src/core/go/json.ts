@@ -52,43 +52,69 @@ function encodeNumber(n: number | bigint): string {
 
 
 // Writes one value; `indent` null means compact. `prefix` is the current line's indentation.
-function write(v: JsonValue | undefined, indent: string | null, prefix: string): string {
-  if (v === null || v === undefined) return 'null';
+/** Appends the encoding of `v` to `out` (one array joined at the end: no nested string building). */
+function write(out: string[], v: JsonValue | undefined, indent: string | null, prefix: string): void {
+  if (v === null || v === undefined) {
+    out.push('null');
+    return;
+  }
   switch (typeof v) {
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': return encodeNumber(v);
-    case 'bigint': return encodeNumber(v);
-    case 'string': return encodeString(v);
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return;
+    case 'number':
+    case 'bigint':
+      out.push(encodeNumber(v));
+      return;
+    case 'string':
+      out.push(encodeString(v));
+      return;
   }
   const inner = indent === null ? '' : prefix + indent;
   const open = indent === null ? '' : '\n' + inner;
   const sep = indent === null ? ',' : ',\n' + inner;
   const close = indent === null ? '' : '\n' + prefix;
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return '[' + open + v.map((e) => write(e, indent, inner)).join(sep) + close + ']';
+    if (v.length === 0) {
+      out.push('[]');
+      return;
+    }
+    out.push('[' + open);
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) out.push(sep);
+      write(out, v[i], indent, inner);
+    }
+    out.push(close + ']');
+    return;
   }
   if (typeof v === 'object') {
     // undefined members are skipped so optional TS properties behave like absent fields.
-    const parts: string[] = [];
     const colon = indent === null ? ':' : ': ';
-    const entries = v instanceof Map ? v.entries() : Object.entries(v);
-    for (const [k, e] of entries as Iterable<[string, JsonValue | undefined]>) {
-      if (e === undefined) continue;
-      parts.push(encodeString(k) + colon + write(e, indent, inner));
-    }
-    if (parts.length === 0) return '{}';
-    return '{' + open + parts.join(sep) + close + '}';
+    let first = true;
+    const member = (k: string, e: JsonValue | undefined) => {
+      if (e === undefined) return;
+      out.push((first ? '{' + open : sep) + encodeString(k) + colon);
+      first = false;
+      write(out, e, indent, inner);
+    };
+    if (v instanceof Map) for (const [k, e] of v) member(k, e);
+    else for (const k in v) member(k, (v as { [key: string]: JsonValue | undefined })[k]);
+    out.push(first ? '{}' : close + '}');
+    return;
   }
   throw new TypeError(`json: unsupported value of type ${typeof v}`);
 }
 
 /** json.Marshal: compact output. */
 export function marshal(value: JsonValue): string {
-  return write(value, null, '');
+  const out: string[] = [];
+  write(out, value, null, '');
+  return out.join('');
 }
 
 /** json.MarshalIndent(v, "", indent), without a trailing newline; empty [] and {} stay inline. */
 export function marshalIndent(value: JsonValue, indent = '  '): string {
-  return write(value, indent, '');
+  const out: string[] = [];
+  write(out, value, indent, '');
+  return out.join('');
 }

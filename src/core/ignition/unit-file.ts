@@ -442,7 +442,8 @@ export function parseUnitFile(contents: string): UnitParseResult {
  * no carriage return, no backslash (no continued lines or comments), and no line long enough
  * for the line length check to fire.
  */
-const NOT_SIMPLE = /[^\x00-\x7f]|[\r\\]|[^\n]{2000}/;
+const NOT_SIMPLE = /[^\x00-\x7f]|[\r\\]/;
+const LONG_LINE = 2000;
 
 /** ASCII white space as Go's unicode.IsSpace has it (tab, LF, VT, FF, CR, space). */
 function isAsciiSpace(c: number): boolean {
@@ -462,8 +463,14 @@ function trimAscii(s: string, from: number, to: number): string {
  */
 function parseSimpleUnit(s: string): UnitParseResult | undefined {
   if (NOT_SIMPLE.test(s)) return undefined;
-  const options: UnitOption[] = [];
   const len = s.length;
+  for (let at = 0; at < len; ) {
+    const e = s.indexOf('\n', at);
+    if ((e < 0 ? len : e) - at >= LONG_LINE) return undefined;
+    if (e < 0) break;
+    at = e + 1;
+  }
+  const options: UnitOption[] = [];
   const lineEnd = (at: number): number => {
     const e = s.indexOf('\n', at);
     return e < 0 ? len : e;
