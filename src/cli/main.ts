@@ -172,7 +172,8 @@ export function main(argv: string[]): number {
   }
   // A one-shot run over a typical config finishes before V8's optimizing compiler pays for
   // itself (it costs more CPU than it saves below about a megabyte of YAML), so skip it then.
-  if (bytes.length < OPTIMIZE_ABOVE_BYTES) v8.setFlagsFromString('--no-opt');
+  // (The launcher starts with it off, see code-cache.ts; a big input turns it back on.)
+  v8.setFlagsFromString(bytes.length < OPTIMIZE_ABOVE_BYTES ? '--no-opt' : '--opt');
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) {
     printDiagnostics([{ severity: 'error', message: decoded.error, code: 'encoding' }], null, flags.diagnostics);

@@ -1,0 +1,42 @@
+// The clct launcher and its V8 code cache (src/cli/code-cache.ts): the build's cache is taken
+// by this Node, and the launcher prints exactly what the program prints when run directly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cachePathFor, compileMain } from '../../src/cli/code-cache.ts';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'clct-main.js');
+const LAUNCHER = path.join(ROOT, 'dist', 'clct.js');
+
+test('the build made a code cache that this Node accepts', () => {
+  assert.ok(fs.existsSync(cachePathFor(MAIN)), 'run npm run build first');
+  assert.equal(compileMain(MAIN, true).usedCache, true);
+  // without the cache nothing is taken, and a foreign cache is refused, not trusted
+  assert.equal(compileMain(MAIN, false).usedCache, false);
+});
+
+test('the launcher prints what the program prints, with and without a usable cache', () => {
+  const example = path.join(ROOT, 'examples', 'cl-config.yml');
+  const run = (file: string, args: string[]) => spawnSync(process.execPath, [file, ...args], { encoding: 'utf8' });
+  for (const args of [['--pretty', '--in-file', example], ['--platform', 'ec2', '--in-file', example], ['--version'], ['--no-such-flag']]) {
+    const direct = run(MAIN, args);
+    const launched = run(LAUNCHER, args);
+    assert.deepEqual([launched.status, launched.stdout, launched.stderr], [direct.status, direct.stdout, direct.stderr], args.join(' '));
+  }
+  // a damaged cache is refused by V8 and the program still runs
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'clct-cache-'));
+  try {
+    fs.copyFileSync(MAIN, path.join(scratch, 'clct-main.js'));
+    fs.copyFileSync(LAUNCHER, path.join(scratch, 'clct.js'));
+    fs.writeFileSync(path.join(scratch, 'clct-main.cache'), Buffer.from('not a cache'));
+    const r = run(path.join(scratch, 'clct.js'), ['--pretty', '--in-file', example]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, run(MAIN, ['--pretty', '--in-file', example]).stdout);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});
