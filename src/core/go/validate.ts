@@ -56,11 +56,37 @@ function ignKeyName(k: string): string {
   return c;
 }
 
+/** Per method table: which types have nothing to visit (see Walker.inert). */
+const inertTypes = new WeakMap<MethodTable, Map<GoType, boolean>>();
+
 class Walker {
+  private readonly inertCache: Map<GoType, boolean>;
+
   constructor(
     private readonly opts: WalkOptions,
     private readonly out: Diagnostic[],
-  ) {}
+  ) {
+    let cache = inertTypes.get(opts.methods);
+    if (!cache) inertTypes.set(opts.methods, (cache = new Map()));
+    this.inertCache = cache;
+  }
+
+  /**
+   * Whether walking a value of this type can do nothing: a leaf (or a pointer to one) without a
+   * Validate() of its own. Most fields are such leaves; skipping them saves a call per field.
+   */
+  private inert(t: GoType): boolean {
+    let known = this.inertCache.get(t);
+    if (known === undefined) {
+      let e = t;
+      while (e.kind === 'ptr') e = e.elem;
+      const leaf = e.kind === 'string' || e.kind === 'int' || e.kind === 'uint' || e.kind === 'bool' || e.kind === 'custom';
+      const name = typeName(e);
+      known = leaf && !(name && this.opts.methods[name]?.validate);
+      this.inertCache.set(t, known);
+    }
+    return known;
+  }
 
   /** Runs a method and stamps its entries; returns whether any of them is an error. */
   private call(m: Validator, value: unknown, at: YNode | null): boolean {
@@ -128,7 +154,7 @@ class Walker {
         break;
       }
       case 'slice': {
-        if (!Array.isArray(value)) break;
+        if (!Array.isArray(value) || this.inert(t.elem)) break;
         const items = node && isSeq(node) ? ((node as YAMLSeq).items as YNode[]) : null;
         for (let i = 0; i < value.length; i++) {
           let child: YNode | null = node;
@@ -181,14 +207,16 @@ class Walker {
     const methods = opts.methods[tname]?.fields;
 
     for (const f of fields) {
+      const m = methods?.[f.name];
+      const visit = !this.inert(f.type);
+      if (!m && !visit) continue;
       let sub: YNode | null = null;
       if (names) {
         const idx = names.indexOf(f.key);
         if (idx >= 0) sub = pairs![idx].value ?? pairs![idx].key;
       }
-      const m = methods?.[f.name];
       if (m) this.call(m, v, sub ?? at);
-      this.walk(v[f.name], f.type, sub, at);
+      if (visit) this.walk(v[f.name], f.type, sub, at);
     }
 
     if (!names || !opts.checkUnusedKeys) return;
