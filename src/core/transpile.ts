@@ -13,9 +13,9 @@ import { zeroValue } from './go/types.ts';
 import { Config } from './clc/model.ts';
 import { clcMethods } from './clc/checks/index.ts';
 import { ignitionMethods } from './ignition/checks/index.ts';
-import { IgnConfig, newIgnitionConfig, toJson } from './ignition/types.ts';
+import { IgnConfig, newIgnitionConfig, writeJson } from './ignition/types.ts';
 import type { IgnValue } from './ignition/types.ts';
-import { marshal, marshalIndent } from './go/json.ts';
+import { JsonWriter } from './go/json.ts';
 import type { ConvertContext, ConvertOptions, Converter } from './convert/context.ts';
 import { isSupportedPlatform } from './platforms.ts';
 import * as common from './convert/common.ts';
@@ -175,8 +175,9 @@ function placeExactly(entries: Diagnostic[], ctx: ConvertContext, parsed: Parsed
 
 /** The Ignition JSON exactly as ct prints it (compact without newline, or pretty with one). */
 export function serializeIgnition(ign: IgnValue, pretty: boolean): string {
-  const data = toJson(ign, IgnConfig);
-  return pretty ? marshalIndent(data, '  ') + '\n' : marshal(data);
+  const w = new JsonWriter(pretty ? '  ' : null);
+  writeJson(w, ign, IgnConfig);
+  return pretty ? w.text() + '\n' : w.text();
 }
 
 export interface TranspileOptions extends ConvertOptions {

@@ -50,71 +50,99 @@ function encodeNumber(n: number | bigint): string {
   return String(n === 0 ? 0 : n);
 }
 
+/**
+ * Streams encoding/json output into one array of pieces, joined once at the end. Containers
+ * are opened, given members (next) and closed; indentation follows json.MarshalIndent with an
+ * empty prefix, and an empty container stays `{}` / `[]` on one line, as Go writes it.
+ */
+export class JsonWriter {
+  private readonly out: string[] = [];
+  /** for each open container: whether it has a member yet */
+  private readonly filled: boolean[] = [];
+  private prefix = '';
 
-// Writes one value; `indent` null means compact. `prefix` is the current line's indentation.
-/** Appends the encoding of `v` to `out` (one array joined at the end: no nested string building). */
-function write(out: string[], v: JsonValue | undefined, indent: string | null, prefix: string): void {
-  if (v === null || v === undefined) {
-    out.push('null');
+  constructor(private readonly indent: string | null) {}
+
+  scalar(v: null | boolean | number | bigint | string): void {
+    if (v === null) this.out.push('null');
+    else if (typeof v === 'string') this.out.push(encodeString(v));
+    else if (typeof v === 'boolean') this.out.push(v ? 'true' : 'false');
+    else this.out.push(encodeNumber(v));
+  }
+
+  open(bracket: '{' | '['): void {
+    this.out.push(bracket);
+    this.filled.push(false);
+    if (this.indent !== null) this.prefix += this.indent;
+  }
+
+  /** Starts the next member of the innermost container: with a key in an object. */
+  next(key?: string): void {
+    const last = this.filled.length - 1;
+    let piece = this.filled[last] ? ',' : '';
+    this.filled[last] = true;
+    if (this.indent !== null) piece += '\n' + this.prefix;
+    if (key !== undefined) piece += encodeString(key) + (this.indent === null ? ':' : ': ');
+    this.out.push(piece);
+  }
+
+  close(bracket: '}' | ']'): void {
+    const filled = this.filled.pop();
+    if (this.indent !== null) {
+      this.prefix = this.prefix.slice(0, this.prefix.length - this.indent.length);
+      if (filled) this.out.push('\n' + this.prefix);
+    }
+    this.out.push(bracket);
+  }
+
+  text(): string {
+    return this.out.join('');
+  }
+}
+
+function write(w: JsonWriter, v: JsonValue | undefined): void {
+  if (v === null || v === undefined || typeof v !== 'object') {
+    w.scalar(v ?? null);
     return;
   }
-  switch (typeof v) {
-    case 'boolean':
-      out.push(v ? 'true' : 'false');
-      return;
-    case 'number':
-    case 'bigint':
-      out.push(encodeNumber(v));
-      return;
-    case 'string':
-      out.push(encodeString(v));
-      return;
-  }
-  const inner = indent === null ? '' : prefix + indent;
-  const open = indent === null ? '' : '\n' + inner;
-  const sep = indent === null ? ',' : ',\n' + inner;
-  const close = indent === null ? '' : '\n' + prefix;
   if (Array.isArray(v)) {
-    if (v.length === 0) {
-      out.push('[]');
-      return;
+    w.open('[');
+    for (const e of v) {
+      w.next();
+      write(w, e);
     }
-    out.push('[' + open);
-    for (let i = 0; i < v.length; i++) {
-      if (i > 0) out.push(sep);
-      write(out, v[i], indent, inner);
-    }
-    out.push(close + ']');
+    w.close(']');
     return;
   }
-  if (typeof v === 'object') {
-    // undefined members are skipped so optional TS properties behave like absent fields.
-    const colon = indent === null ? ':' : ': ';
-    let first = true;
-    const member = (k: string, e: JsonValue | undefined) => {
-      if (e === undefined) return;
-      out.push((first ? '{' + open : sep) + encodeString(k) + colon);
-      first = false;
-      write(out, e, indent, inner);
-    };
-    if (v instanceof Map) for (const [k, e] of v) member(k, e);
-    else for (const k in v) member(k, (v as { [key: string]: JsonValue | undefined })[k]);
-    out.push(first ? '{}' : close + '}');
-    return;
+  // undefined members are skipped so optional TS properties behave like absent fields.
+  w.open('{');
+  if (v instanceof Map) {
+    for (const [k, e] of v) {
+      if (e === undefined) continue;
+      w.next(k);
+      write(w, e);
+    }
+  } else {
+    for (const k in v) {
+      const e = (v as { [key: string]: JsonValue | undefined })[k];
+      if (e === undefined) continue;
+      w.next(k);
+      write(w, e);
+    }
   }
-  throw new TypeError(`json: unsupported value of type ${typeof v}`);
+  w.close('}');
 }
 
 /** json.Marshal: compact output. */
 export function marshal(value: JsonValue): string {
-  const out: string[] = [];
-  write(out, value, null, '');
-  return out.join('');
+  const w = new JsonWriter(null);
+  write(w, value);
+  return w.text();
 }
 
 /** json.MarshalIndent(v, "", indent), without a trailing newline; empty [] and {} stay inline. */
 export function marshalIndent(value: JsonValue, indent = '  '): string {
-  const out: string[] = [];
-  write(out, value, indent, '');
-  return out.join('');
+  const w = new JsonWriter(indent);
+  write(w, value);
+  return w.text();
 }

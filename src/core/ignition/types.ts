@@ -225,40 +225,54 @@ export function newIgnitionConfig(): IgnValue {
 
 // --- encoding/json ------------------------------------------------------------------------------
 
-import type { JsonValue } from '../go/json.ts';
+import type { JsonWriter } from '../go/json.ts';
 
-/** Converts a typed value to ordered JSON data the way encoding/json would lay it out. */
-export function toJson(value: unknown, t: GoType): JsonValue {
+/** Writes a typed value the way encoding/json lays it out (field order, omitempty, nil as null). */
+export function writeJson(w: JsonWriter, value: unknown, t: GoType): void {
   switch (t.kind) {
     case 'string':
     case 'int':
     case 'uint':
     case 'bool':
-      return (value ?? (t.kind === 'string' ? '' : t.kind === 'bool' ? false : 0)) as JsonValue;
+      w.scalar((value ?? (t.kind === 'string' ? '' : t.kind === 'bool' ? false : 0)) as string | number | bigint | boolean);
+      return;
     case 'ptr':
-      return value == null ? null : toJson(value, t.elem);
+      if (value == null) w.scalar(null);
+      else writeJson(w, value, t.elem);
+      return;
     case 'slice':
-      return value == null ? null : (value as unknown[]).map((v) => toJson(v, t.elem));
-    case 'struct': {
-      const out: { [k: string]: JsonValue } = {};
-      writeStruct(out, (value ?? {}) as Record<string, unknown>, t);
-      return out;
-    }
+      if (value == null) {
+        w.scalar(null);
+        return;
+      }
+      w.open('[');
+      for (const e of value as unknown[]) {
+        w.next();
+        writeJson(w, e, t.elem);
+      }
+      w.close(']');
+      return;
+    case 'struct':
+      w.open('{');
+      writeFields(w, (value ?? {}) as Record<string, unknown>, t);
+      w.close('}');
+      return;
     default:
       throw new Error(`cannot encode ${t.kind}`);
   }
 }
 
-function writeStruct(out: { [k: string]: JsonValue }, v: Record<string, unknown>, t: StructType): void {
+function writeFields(w: JsonWriter, v: Record<string, unknown>, t: StructType): void {
   for (const f of t.fields) {
     if (f.embedded && f.key === '' && f.type.kind === 'struct') {
-      writeStruct(out, v, f.type);
+      writeFields(w, v, f.type);
       continue;
     }
     // a tagged embedded struct is written as a nested object holding the promoted fields
     const fv = f.embedded && f.type.kind === 'struct' ? v : v[f.name];
     if (f.omitempty && isEmptyValue(fv, f.type)) continue;
-    out[f.key] = toJson(fv, f.type);
+    w.next(f.key);
+    writeJson(w, fv, f.type);
   }
 }
 
