@@ -210,12 +210,18 @@ export function main(argv: string[]): number {
   return 0;
 }
 
+let exitCode: number;
 try {
-  process.exitCode = main(process.argv.slice(2));
+  exitCode = main(process.argv.slice(2));
 } catch (e: any) {
   // never a stack trace: an unexpected failure is reported like any other problem
   stderr(`error: internal error: ${e?.message ?? String(e)}`);
-  process.exitCode = 1;
+  exitCode = 1;
 }
+process.exitCode = exitCode;
+// Leave as soon as the output is out: a one-shot run gains nothing from Node tearing down a heap
+// full of config piece by piece. A write's callback runs once everything before it is flushed
+// (where stdout is asynchronous, as pipes are on macOS), so nothing written is lost.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
 
 export { path };

@@ -6,6 +6,12 @@ import * as fs from 'node:fs';
 import { cachePathFor, compileMain } from './code-cache.ts';
 
 const [mainPath, ...samples] = process.argv.slice(2);
+// the program ends itself with process.exit once its output is flushed: not here, where it
+// runs several times and the cache is written afterwards
+const exit = process.exit;
+process.exit = ((code?: number) => {
+  process.exitCode = code;
+}) as typeof process.exit;
 const compiled = compileMain(mainPath, false);
 const argv0 = process.argv.slice(0, 1);
 const stdoutWrite = process.stdout.write;
@@ -18,5 +24,5 @@ for (const sample of samples) {
   }
 }
 process.stdout.write = stdoutWrite;
-process.exitCode = 0;
 fs.writeFileSync(cachePathFor(mainPath), compiled.script.createCachedData());
+exit(0);
