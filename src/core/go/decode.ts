@@ -7,7 +7,7 @@ import { isAlias, isMap, isScalar, isSeq, isPair, isDocument } from 'yaml';
 import type { Alias, Document, Node as YNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { flatFields, zeroValue } from './types.ts';
 import type { GoType, StructType } from './types.ts';
-import { resolveScalar, scalarText, shortTag, isIndicatedString } from '../yaml/resolve.ts';
+import { resolveScalar, scalarText, shortTag, isIndicatedString, isPlainNull } from '../yaml/resolve.ts';
 import { reportSpan } from '../yaml/parse.ts';
 import { quoteGoString as goQuote } from './strconv.ts';
 import type { Span } from '../report.ts';
@@ -367,7 +367,8 @@ class Decoder {
   private keyName(k: YNode): string | null {
     if (this.aliasCount === 0 && isScalar(k) && !(k as { tag?: string }).tag) {
       this.decodeCount++;
-      return isNullNode(k) ? null : scalarText(k);
+      const text = scalarText(k);
+      return !isIndicatedString(k) && isPlainNull(text) ? null : text;
     }
     const step = this.unmarshal(k, KEY_TYPE, '');
     return step.good ? (step.value as string) : null;

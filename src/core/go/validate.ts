@@ -43,6 +43,14 @@ function cachedFlatFields(t: StructType): GoField[] {
   return f;
 }
 
+const keySets = new WeakMap<GoField[], Set<string>>();
+/** The keys a struct's fields claim, as a set. */
+function fieldKeys(fields: GoField[]): Set<string> {
+  let keys = keySets.get(fields);
+  if (!keys) keySets.set(fields, (keys = new Set(fields.map((f) => f.key))));
+  return keys;
+}
+
 const camelCache = new Map<string, string>();
 /** snake_case config keys compared with Ignition's camelCase field names */
 function ignKeyName(k: string): string {
@@ -177,29 +185,35 @@ class Walker {
     // the mapping's keys as ct sees them (camelCase for the Ignition pass), later ones winning
     // like a Go map; kept as parallel arrays because mappings are small and this runs per value
     let names: string[] | null = null;
-    let pairs: Array<{ key: YNode | null; value: YNode | null }> | null = null;
+    // parallel to names: the key node and the value node of each (no object per pair)
+    let keyNodes: Array<YNode | null> | null = null;
+    let valueNodes: Array<YNode | null> | null = null;
     if (fromObject) {
       names = [];
-      pairs = [];
+      keyNodes = [];
+      valueNodes = [];
       for (const p of (node as YAMLMap).items as Pair<YNode, YNode>[]) {
         const k = p.key ? keyText(p.key) : '';
         const name = opts.keys === 'json' ? ignKeyName(k) : k;
         const idx = names.indexOf(name);
-        const kv = { key: p.key ?? null, value: p.value ?? null };
-        if (idx >= 0) pairs[idx] = kv;
-        else {
+        if (idx >= 0) {
+          keyNodes[idx] = p.key ?? null;
+          valueNodes[idx] = p.value ?? null;
+        } else {
           names.push(name);
-          pairs.push(kv);
+          keyNodes.push(p.key ?? null);
+          valueNodes.push(p.value ?? null);
         }
       }
       const extra = opts.keyOverrides?.get(node as YNode);
       if (extra) {
         for (const [k, n] of extra) {
           const idx = names.indexOf(k);
-          if (idx >= 0) pairs[idx] = { key: pairs[idx].key, value: n };
+          if (idx >= 0) valueNodes[idx] = n;
           else {
             names.push(k);
-            pairs.push({ key: null, value: n });
+            keyNodes.push(null);
+            valueNodes.push(n);
           }
         }
       }
@@ -213,20 +227,20 @@ class Walker {
       let sub: YNode | null = null;
       if (names) {
         const idx = names.indexOf(f.key);
-        if (idx >= 0) sub = pairs![idx].value ?? pairs![idx].key;
+        if (idx >= 0) sub = valueNodes![idx] ?? keyNodes![idx];
       }
       if (m) this.call(m, v, sub ?? at);
       if (visit) this.walk(v[f.name], f.type, sub, at);
     }
 
     if (!names || !opts.checkUnusedKeys) return;
+    const known = fieldKeys(fields);
     let tags: string[] | null = null;
     for (let i = 0; i < names.length; i++) {
       const k = names[i];
-      const kv = pairs![i];
-      if (fields.some((f) => f.key === k)) continue;
+      if (known.has(k)) continue;
       tags ??= fields.map((f) => f.key);
-      const kspan = reportSpan(kv.key) ?? reportSpan(at);
+      const kspan = reportSpan(keyNodes![i]) ?? reportSpan(at);
       const lower = k.toLowerCase();
       const typo = tags.find((c) => c.toLowerCase() === lower);
       this.out.push({ severity: 'warning', message: `Config has unrecognized key: ${k}`, span: kspan, code: 'unknown-key', data: { key: k, known: tags } });

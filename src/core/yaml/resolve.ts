@@ -101,6 +101,12 @@ export function resolveText(tag: string, text: string): Resolved | { error: stri
   return { error: `yaml: cannot decode ${out.tag} \`${text}\` as a ${tag}` };
 }
 
+/** Whether an untagged plain scalar with this text reads as null (`~`, `null`, empty...). */
+export function isPlainNull(text: string): boolean {
+  const kw = KEYWORDS[text];
+  return kw !== undefined && kw.tag === '!!null' && hinted(text.length ? text[0] : 'N');
+}
+
 function resolvePlain(text: string, tag: string): Resolved {
   const c = text.length ? text[0] : 'N';
   const kw = KEYWORDS[text];
