@@ -42,16 +42,27 @@ const MAX_KEY = 1000;
 const OUTSIDE_SUBSET = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|^(?:---|\.\.\.)(?=[ \n]|$)|^%/m;
 
 /**
- * A plain implicit key on its line, up to and including its `:` (one followed by a space or the
- * line's end; a `:` before anything else is part of the key), with no ` #` comment before it.
- * Native matching instead of a character loop: this runs once per line.
+ * The next occurrence of a fixed string at or after an offset, remembered: the reader only moves
+ * forward, so each search resumes where the last one found nothing nearer, and all of them
+ * together scan the text about once (a plain indexOf per line could scan to the end each time).
  */
-const PLAIN_KEY = /(?:[^:\n ]| (?!#)|:(?![ \n]|$))*:(?=[ \n]|$)/y;
-/**
- * A plain scalar value on its line: stops before trailing spaces, before ` #`, at the line's
- * end, and at a `:` followed by a space or the line's end (which plainEnd refuses).
- */
-const PLAIN_VALUE = /(?:[^ \n:]|:(?![ \n]|$)| +(?=[^ #\n]))*/y;
+class Finder {
+  private from = Infinity;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  at(from: number): number {
+    if (from < this.from || (this.found >= 0 && this.found < from)) {
+      this.from = from;
+      this.found = this.text.indexOf(this.needle, from);
+    }
+    return this.found;
+  }
+}
 
 /** Thrown (once) to abandon the fast reading; never escapes readCommonYaml. */
 const GIVE_UP = { giveUp: true };
@@ -125,8 +136,16 @@ class FastReader {
 
   readonly emptyAfterIndicator: Array<[Scalar, number]> = [];
 
+  // where the next ` #`, `: ` and `:` + line break are (plain scalars end or split there)
+  private readonly spaceHash: Finder;
+  private readonly colonSpace: Finder;
+  private readonly colonBreak: Finder;
+
   constructor(private readonly text: string, private readonly schema: Schema) {
     this.len = text.length;
+    this.spaceHash = new Finder(text, ' #');
+    this.colonSpace = new Finder(text, ': ');
+    this.colonBreak = new Finder(text, ':\n');
   }
 
   /** Where the document ends: past the trailing lines the root passed on, if it did. */
@@ -249,12 +268,29 @@ class FastReader {
     return c === SP || c === NL;
   }
 
+  private lineEndOf(at: number): number {
+    const e = this.text.indexOf('\n', at);
+    return e < 0 ? this.len : e;
+  }
+
+  /** The first `:` followed by a space or the line's end, from `at` on the line ending at `eol`; -1 if none. */
+  private indicatorColon(at: number, eol: number): number {
+    const a = this.colonSpace.at(at);
+    const b = this.colonBreak.at(at);
+    let colon = a >= 0 && (b < 0 || a < b) ? a : b;
+    if ((colon < 0 || colon >= eol) && eol === this.len && this.text.charCodeAt(eol - 1) === COLON && eol - 1 >= at) colon = eol - 1;
+    return colon >= 0 && colon < eol ? colon : -1;
+  }
+
   /** Offset of the `:` ending a plain implicit key that starts at `at`, or -1. */
   private keyColon(at: number): number {
     if (!startsPlain(this.text, at, this.len)) return -1;
-    PLAIN_KEY.lastIndex = at;
-    if (!PLAIN_KEY.test(this.text)) return -1;
-    const colon = PLAIN_KEY.lastIndex - 1;
+    const eol = this.lineEndOf(at);
+    const colon = this.indicatorColon(at, eol);
+    if (colon < 0) return -1;
+    // a comment before it: the line holds no key
+    const hash = this.spaceHash.at(at);
+    if (hash >= 0 && hash < colon) return -1;
     if (colon - at > MAX_KEY) giveUp();
     return colon;
   }
@@ -379,10 +415,13 @@ class FastReader {
 
   /** End of a plain scalar (trailing spaces excluded) that starts at `q` in block context. */
   private plainEnd(q: number): number {
-    PLAIN_VALUE.lastIndex = q;
-    PLAIN_VALUE.test(this.text);
-    const end = PLAIN_VALUE.lastIndex;
-    if (this.text.charCodeAt(end) === COLON) giveUp(); // `: ` in a value: a compact mapping
+    const t = this.text;
+    const eol = this.lineEndOf(q);
+    const hash = this.spaceHash.at(q);
+    let end = hash >= 0 && hash < eol ? hash : eol;
+    const colon = this.indicatorColon(q, eol);
+    if (colon >= 0 && colon < end) giveUp(); // `: ` in a value: a compact mapping
+    while (end > q && t.charCodeAt(end - 1) === SP) end--;
     return end;
   }
 
