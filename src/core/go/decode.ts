@@ -65,7 +65,7 @@ export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoTyp
   const d = new Decoder(doc, lines);
   let value = zeroValue(t);
   try {
-    if (root) value = d.unmarshal(root, t, value).value;
+    if (root) value = valueOf(d.unmarshal(root, t, value));
   } catch (e) {
     if (e instanceof DecodeFailure) return { value, typeErrors: d.typeErrors, failure: e };
     throw e;
@@ -73,10 +73,17 @@ export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoTyp
   return { value, typeErrors: d.typeErrors };
 }
 
-interface Step {
-  good: boolean;
-  value: unknown;
+/**
+ * What decoding one node gives: the decoded value itself, or, when the node did not fit (yaml.v3
+ * returns false and leaves the target alone), a Rejected carrying the value left in place.
+ * Values are never Rejected instances, so the common case allocates nothing.
+ */
+class Rejected {
+  constructor(readonly value: unknown) {}
 }
+type Step = unknown;
+
+const valueOf = (s: Step): unknown => (s instanceof Rejected ? s.value : s);
 
 const structKeys = new WeakMap<StructType, Map<string, { name: string; type: GoType }>>();
 function keyMap(t: StructType): Map<string, { name: string; type: GoType }> {
@@ -163,8 +170,7 @@ class Decoder {
     }
     if (isNullNode(n)) return this.nullInto(t, current);
     if (t.kind === 'ptr') {
-      const inner = this.unmarshal(n, t.elem, current ?? zeroValue(t.elem));
-      return { good: inner.good, value: inner.value };
+      return this.unmarshal(n, t.elem, current ?? zeroValue(t.elem));
     }
     if (t.kind === 'custom') return this.custom(n, t, current);
     if (t.kind === 'versioned') return this.versioned(n, t, current);
@@ -189,8 +195,8 @@ class Decoder {
   }
 
   private nullInto(t: GoType, current: unknown): Step {
-    if (t.kind === 'ptr' || t.kind === 'slice' || t.kind === 'custom') return { good: true, value: null };
-    return { good: false, value: current };
+    if (t.kind === 'ptr' || t.kind === 'slice' || t.kind === 'custom') return null;
+    return new Rejected(current);
   }
 
   private custom(n: YNode, t: Extract<GoType, { kind: 'custom' }>, current: unknown): Step {
@@ -199,7 +205,7 @@ class Decoder {
     if (isMap(n)) return this.mapping(n as YAMLMap, { kind: 'string' }, current);
     if (!isScalar(n)) {
       this.terror(n, '!!seq', { kind: 'string' });
-      return { good: false, value: current };
+      return new Rejected(current);
     }
     const r = resolveScalar(n);
     if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
@@ -212,22 +218,22 @@ class Decoder {
     }
     const parsed = t.parse(text);
     if (!parsed.ok) throw new DecodeFailure(parsed.error, reportSpan(n));
-    return { good: true, value: parsed.value };
+    return parsed.value;
   }
 
   private versioned(n: YNode, t: Extract<GoType, { kind: 'versioned' }>, current: unknown): Step {
     const before = this.typeErrors.length;
     const common = this.unmarshal(n, t.common, zeroValue(t.common));
-    if (this.typeErrors.length > before || !common.good) return { good: false, value: current };
-    const value = common.value as Record<string, unknown>;
+    if (this.typeErrors.length > before || common instanceof Rejected) return new Rejected(current);
+    const value = common as Record<string, unknown>;
     const optionsType = t.select(value);
     if (optionsType) {
       const opts = this.unmarshal(n, optionsType, zeroValue(optionsType));
-      if (this.typeErrors.length > before) return { good: false, value: current };
-      value.$options = opts.value;
+      if (this.typeErrors.length > before) return new Rejected(current);
+      value.$options = valueOf(opts);
       value.$optionsType = optionsType;
     }
-    return { good: true, value };
+    return value;
   }
 
   private scalar(n: YNode, t: GoType, current: unknown, resolved?: ReturnType<typeof resolveScalar>): Step {
@@ -244,37 +250,37 @@ class Decoder {
     if (tag === '!!null') return this.nullInto(t, current);
     switch (t.kind) {
       case 'string':
-        return { good: true, value: tag === '!!binary' ? value : scalarText(n) };
+        return tag === '!!binary' ? value : scalarText(n);
       case 'int':
         if (tag === '!!int' && (typeof value === 'number' || typeof value === 'bigint')) {
           if ('big' in r && r.big) break;
-          return { good: true, value };
+          return value;
         }
         if (tag === '!!float' && typeof value === 'number') {
           if (!(value <= MAX_INT64)) break;
-          return { good: true, value: exactInt(Math.trunc(value)) };
+          return exactInt(Math.trunc(value));
         }
         break;
       case 'uint':
         if (tag === '!!int' && (typeof value === 'number' || typeof value === 'bigint') && value >= 0) {
-          return { good: true, value };
+          return value;
         }
         if (tag === '!!float' && typeof value === 'number' && value <= MAX_UINT64) {
-          return { good: true, value: floatToUint64(value) };
+          return floatToUint64(value);
         }
         break;
       case 'bool':
-        if (tag === '!!bool') return { good: true, value };
+        if (tag === '!!bool') return value;
         if (typeof value === 'string' && (tag === '!!str' || 'unresolved' in r)) {
-          if (TRUE_WORDS.has(value)) return { good: true, value: true };
-          if (FALSE_WORDS.has(value)) return { good: true, value: false };
+          if (TRUE_WORDS.has(value)) return true;
+          if (FALSE_WORDS.has(value)) return false;
         }
         break;
       default:
         break;
     }
     this.terror(n, isIndicatedString(n) ? '!!str' : tag, t);
-    return { good: false, value: current };
+    return new Rejected(current);
   }
 
   private checkDuplicates(n: YAMLMap): boolean {
@@ -306,10 +312,10 @@ class Decoder {
   }
 
   private mapping(n: YAMLMap, t: GoType, current: unknown): Step {
-    if (!this.checkDuplicates(n)) return { good: false, value: current };
+    if (!this.checkDuplicates(n)) return new Rejected(current);
     if (t.kind !== 'struct') {
       this.terror(n, '!!map', t);
-      return { good: false, value: current };
+      return new Rejected(current);
     }
     const obj = (current && typeof current === 'object' ? current : zeroValue(t)) as Record<string, unknown>;
     const keys = keyMap(t);
@@ -327,12 +333,12 @@ class Decoder {
       if (!field) continue;
       if (!v) {
         // `key:` with nothing after it is a null value
-        obj[field.name] = this.nullInto(field.type, obj[field.name]).value;
+        obj[field.name] = valueOf(this.nullInto(field.type, obj[field.name]));
         continue;
       }
-      obj[field.name] = this.unmarshal(v, field.type, obj[field.name]).value;
+      obj[field.name] = valueOf(this.unmarshal(v, field.type, obj[field.name]));
     }
-    return { good: true, value: obj };
+    return obj;
   }
 
   private merge(v: YNode | null, t: GoType, obj: Record<string, unknown>): void {
@@ -371,21 +377,21 @@ class Decoder {
       return !isIndicatedString(k) && isPlainNull(text) ? null : text;
     }
     const step = this.unmarshal(k, KEY_TYPE, '');
-    return step.good ? (step.value as string) : null;
+    return step instanceof Rejected ? null : (step as string);
   }
 
   private sequence(n: YAMLSeq, t: GoType, current: unknown): Step {
     if (t.kind !== 'slice') {
       this.terror(n, '!!seq', t);
-      return { good: false, value: current };
+      return new Rejected(current);
     }
     const out: unknown[] = [];
     for (const item of n.items as (YNode | null)[]) {
       if (!item) continue;
       const step = this.unmarshal(item, t.elem, zeroValue(t.elem));
-      if (step.good) out.push(step.value);
+      if (!(step instanceof Rejected)) out.push(step);
     }
-    return { good: true, value: out };
+    return out;
   }
 }
 
