@@ -285,11 +285,15 @@ class Decoder {
 
   private checkDuplicates(n: YAMLMap): boolean {
     const items = n.items as Pair<YNode, YNode>[];
-    const seen = new Set<string>();
+    // scalar keys (nearly all) by their text; other kinds apart, by kind and text
+    const scalars = new Set<string>();
+    let others: Set<string> | null = null;
     let dup = false;
     for (const item of items) {
-      if (!item.key) continue;
-      const id = keyKind(item.key) + '\0' + keyText(item.key);
+      const k = item.key;
+      if (!k) continue;
+      const seen = isScalar(k) ? scalars : (others ??= new Set<string>());
+      const id = isScalar(k) ? scalarText(k) : keyKind(k) + '\0' + keyText(k);
       if (seen.has(id)) dup = true;
       else seen.add(id);
     }
