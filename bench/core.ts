@@ -59,19 +59,49 @@ export function benchLarge(): Array<Record<string, string | number>> {
   });
 }
 
-export function benchCli(cli: string): Array<Record<string, string | number>> {
+/**
+ * clct as a whole process on generated configs. With `ct` (a path to a ct v0.9.4 binary, e.g.
+ * from CLC_BENCH_CT), ct runs on the same files, interleaved with clct in alternating order so
+ * that a machine getting faster or slower during the run affects both alike, and the ratio the
+ * issue tracker's targets are stated in is printed too.
+ */
+export function benchCli(cli: string, ct?: string): Array<Record<string, string | number>> {
   const rows: Array<Record<string, string | number>> = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clct-bench-'));
   for (const size of [10_000, 100_000]) {
     const file = path.join(dir, `cfg-${size}.yml`);
     fs.writeFileSync(file, generateConfig(size));
-    const runs = size > 50_000 ? 5 : 11;
-    const ms = timeIt(runs, () => {
-      // the generated config uses dynamic data ({PRIVATE_IPV4}), which needs a platform
-      execFileSync(process.execPath, [cli, '--platform', 'ec2', '--in-file', file], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
-    });
-    rows.push({ benchmark: `clct process ${size} lines`, 'median ms': +ms.toFixed(1) });
+    const runs = size > 50_000 ? 7 : 21;
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const measure = (who: 'clct' | 'ct') => {
+        const ms = who === 'clct' ? timeProcess(process.execPath, [cli], file) : timeProcess(ct!, [], file);
+        if (i > 0) (who === 'clct' ? ours : theirs).push(ms); // the first round warms the file cache
+      };
+      if (!ct) measure('clct');
+      else if (i % 2 === 0) {
+        measure('clct');
+        measure('ct');
+      } else {
+        measure('ct');
+        measure('clct');
+      }
+    }
+    const row: Record<string, string | number> = { benchmark: `clct process ${size} lines`, 'median ms': +median(ours).toFixed(1) };
+    if (ct) {
+      row['ct median ms'] = +median(theirs).toFixed(1);
+      row['clct / ct'] = +(median(ours) / median(theirs)).toFixed(2);
+    }
+    rows.push(row);
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
+}
+
+function timeProcess(file: string, args: string[], config: string): number {
+  const a = performance.now();
+  // the generated config uses dynamic data ({PRIVATE_IPV4}), which needs a platform
+  execFileSync(file, [...args, '--platform', 'ec2', '--in-file', config], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  return performance.now() - a;
 }

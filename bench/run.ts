@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   console.log('Large inputs (in-process, one run each)');
   console.table(benchLarge());
   console.log('clct (whole process)');
-  console.table(benchCli(path.join(root, 'dist', 'clct.js')));
+  // CLC_BENCH_CT: a ct v0.9.4 binary to compare with (optional)
+  console.table(benchCli(path.join(root, 'dist', 'clct.js'), process.env.CLC_BENCH_CT || undefined));
   console.log('\nLanguage servers (stdio; same document, completion positions and edits for both)');
   console.log(formatTable(await compareServers()));
   console.log(`\nnode ${process.version}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -64,11 +64,22 @@ function ignKeyName(k: string): string {
   return c;
 }
 
-/** Per method table: which types have nothing to visit (see Walker.inert). */
+/** A struct field as a walk treats it: its Validate<Field>() if any, and whether to visit its value. */
+interface FieldStep {
+  name: string;
+  key: string;
+  type: GoType;
+  check: Validator | undefined;
+  visit: boolean;
+}
+
+/** Per method table: which types have nothing to visit, and each struct's field steps. */
 const inertTypes = new WeakMap<MethodTable, Map<GoType, boolean>>();
+const fieldPlans = new WeakMap<MethodTable, WeakMap<GoField[], Map<string, FieldStep[]>>>();
 
 class Walker {
   private readonly inertCache: Map<GoType, boolean>;
+  private readonly plans: WeakMap<GoField[], Map<string, FieldStep[]>>;
 
   constructor(
     private readonly opts: WalkOptions,
@@ -77,6 +88,27 @@ class Walker {
     let cache = inertTypes.get(opts.methods);
     if (!cache) inertTypes.set(opts.methods, (cache = new Map()));
     this.inertCache = cache;
+    let plans = fieldPlans.get(opts.methods);
+    if (!plans) fieldPlans.set(opts.methods, (plans = new WeakMap()));
+    this.plans = plans;
+  }
+
+  /** The fields of a struct that have something to check or visit, worked out once per struct type. */
+  private plan(tname: string, fields: GoField[]): FieldStep[] {
+    let byName = this.plans.get(fields);
+    if (!byName) this.plans.set(fields, (byName = new Map()));
+    let steps = byName.get(tname);
+    if (!steps) {
+      const methods = this.opts.methods[tname]?.fields;
+      steps = [];
+      for (const f of fields) {
+        const check = methods?.[f.name];
+        const visit = !this.inert(f.type);
+        if (check || visit) steps.push({ name: f.name, key: f.key, type: f.type, check, visit });
+      }
+      byName.set(tname, steps);
+    }
+    return steps;
   }
 
   /**
@@ -218,19 +250,14 @@ class Walker {
         }
       }
     }
-    const methods = opts.methods[tname]?.fields;
-
-    for (const f of fields) {
-      const m = methods?.[f.name];
-      const visit = !this.inert(f.type);
-      if (!m && !visit) continue;
+    for (const f of this.plan(tname, fields)) {
       let sub: YNode | null = null;
       if (names) {
         const idx = names.indexOf(f.key);
         if (idx >= 0) sub = valueNodes![idx] ?? keyNodes![idx];
       }
-      if (m) this.call(m, v, sub ?? at);
-      if (visit) this.walk(v[f.name], f.type, sub, at);
+      if (f.check) this.call(f.check, v, sub ?? at);
+      if (f.visit) this.walk(v[f.name], f.type, sub, at);
     }
 
     if (!names || !opts.checkUnusedKeys) return;
