@@ -28,10 +28,12 @@ export interface CompiledMain {
 }
 
 export function compileMain(mainPath: string, useCache: boolean): CompiledMain {
-  // A cache only matches the V8 flags it was made under. The program starts without the
-  // optimizing compiler (main.ts turns it back on for big inputs), so both the build and the
-  // launcher compile in that state.
+  // A cache only matches the V8 flags it was made under, so the build and the launcher set the
+  // same ones: the program starts without the optimizing compiler (main.ts turns it back on for
+  // big inputs), and the young generation grows in bigger steps, because a run keeps nearly
+  // everything it builds and each small collection would copy it all again.
   v8.setFlagsFromString('--no-opt');
+  v8.setFlagsFromString('--semi-space-growth-factor=16');
   const source = fs.readFileSync(mainPath, 'utf8');
   let cachedData: Buffer | undefined;
   if (useCache) {

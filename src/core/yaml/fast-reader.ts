@@ -118,6 +118,9 @@ class FastReader {
   private lineFirst = 0;
   /** offset of the line's '\n' (or the text's end) */
   private lineEnd = 0;
+  /** a stretch of one line, [knownFrom, knownEnd], and that line's end */
+  private knownFrom = -1;
+  private knownEnd = -1;
 
   // --- the stretch between the last value and the next content line ----------------------------
   /** blank or comment lines (or indentation) follow the last value: a trailing item exists */
@@ -183,6 +186,8 @@ class FastReader {
     }
     const e = t.indexOf('\n', i);
     this.lineEnd = e < 0 ? this.len : e;
+    this.knownFrom = i;
+    this.knownEnd = this.lineEnd;
     return c === HASH ? 1 : 2;
   }
 
@@ -268,9 +273,13 @@ class FastReader {
     return c === SP || c === NL;
   }
 
+  /** The end of the line holding `at` (remembered: a line is asked about several times). */
   private lineEndOf(at: number): number {
+    if (at >= this.knownFrom && at <= this.knownEnd) return this.knownEnd;
     const e = this.text.indexOf('\n', at);
-    return e < 0 ? this.len : e;
+    this.knownFrom = at;
+    this.knownEnd = e < 0 ? this.len : e;
+    return this.knownEnd;
   }
 
   /** The first `:` followed by a space or the line's end, from `at` on the line ending at `eol`; -1 if none. */
