@@ -289,8 +289,8 @@ class Decoder {
     const scalars = new Set<string>();
     let others: Set<string> | null = null;
     let dup = false;
-    for (const item of items) {
-      const k = item.key;
+    for (let i = 0; i < items.length; i++) {
+      const k = items[i].key;
       if (!k) continue;
       const seen = isScalar(k) ? scalars : (others ??= new Set<string>());
       const id = isScalar(k) ? scalarText(k) : keyKind(k) + '\0' + keyText(k);
@@ -323,7 +323,9 @@ class Decoder {
     }
     const obj = (current && typeof current === 'object' ? current : zeroValue(t)) as Record<string, unknown>;
     const keys = keyMap(t);
-    for (const pair of n.items as Pair<YNode, YNode>[]) {
+    const pairs = n.items as Pair<YNode, YNode>[];
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i];
       const k = pair.key;
       const v = pair.value;
       if (k && isMergeKey(k)) {
@@ -390,7 +392,9 @@ class Decoder {
       return new Rejected(current);
     }
     const out: unknown[] = [];
-    for (const item of n.items as (YNode | null)[]) {
+    const items = n.items as (YNode | null)[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (!item) continue;
       const step = this.unmarshal(item, t.elem, zeroValue(t.elem));
       if (!(step instanceof Rejected)) out.push(step);

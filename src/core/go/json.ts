@@ -107,9 +107,9 @@ function write(w: JsonWriter, v: JsonValue | undefined): void {
   }
   if (Array.isArray(v)) {
     w.open('[');
-    for (const e of v) {
+    for (let i = 0; i < v.length; i++) {
       w.next();
-      write(w, e);
+      write(w, v[i]);
     }
     w.close(']');
     return;

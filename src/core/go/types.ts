@@ -101,8 +101,12 @@ export function zeroValue(t: GoType): unknown {
     case 'custom':
       return null;
     case 'struct': {
+      // (indexed loops in the per-value paths: a cold run executes them in V8's interpreter,
+      // where for-of pays for an iterator protocol call per element)
       const o: Record<string, unknown> = {};
-      for (const f of t.fields) {
+      const fields = t.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
         if (f.embedded && f.type.kind === 'struct') Object.assign(o, zeroValue(f.type));
         else o[f.name] = zeroValue(f.type);
       }
@@ -116,12 +120,18 @@ export function zeroValue(t: GoType): unknown {
   }
 }
 
-/** Fields of a struct with embedded structs flattened, as the validator sees them. */
+const flatCache = new WeakMap<StructType, GoField[]>();
+
+/** Fields of a struct with embedded structs flattened, as the validator sees them (computed once). */
 export function flatFields(t: StructType): GoField[] {
-  const out: GoField[] = [];
-  for (const f of t.fields) {
-    if (f.embedded && f.type.kind === 'struct') out.push(...flatFields(f.type));
-    else out.push(f);
+  let out = flatCache.get(t);
+  if (!out) {
+    out = [];
+    for (const f of t.fields) {
+      if (f.embedded && f.type.kind === 'struct') out.push(...flatFields(f.type));
+      else out.push(f);
+    }
+    flatCache.set(t, out);
   }
   return out;
 }

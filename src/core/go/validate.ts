@@ -36,13 +36,6 @@ export function validateTree(value: unknown, t: GoType, node: YNode | null, opts
   return r;
 }
 
-const flatCache = new WeakMap<StructType, GoField[]>();
-function cachedFlatFields(t: StructType): GoField[] {
-  let f = flatCache.get(t);
-  if (!f) flatCache.set(t, (f = flatFields(t)));
-  return f;
-}
-
 const keySets = new WeakMap<GoField[], Set<string>>();
 /** The keys a struct's fields claim, as a set. */
 function fieldKeys(fields: GoField[]): Set<string> {
@@ -180,17 +173,17 @@ class Walker {
 
     switch (t.kind) {
       case 'struct':
-        this.struct(value as Record<string, unknown>, t.name, cachedFlatFields(t), node, here);
+        this.struct(value as Record<string, unknown>, t.name, flatFields(t), node, here);
         break;
       case 'versioned': {
         if (value === null) break;
         const v = value as Record<string, unknown>;
         const optType = v.$optionsType as StructType | undefined;
         if (!optType) {
-          this.struct(v, t.name, cachedFlatFields(t.common), node, here);
+          this.struct(v, t.name, flatFields(t.common), node, here);
           break;
         }
-        this.struct({ ...v, ...(v.$options as object) }, t.name, [...cachedFlatFields(t.common), ...cachedFlatFields(optType)], node, here);
+        this.struct({ ...v, ...(v.$options as object) }, t.name, [...flatFields(t.common), ...flatFields(optType)], node, here);
         break;
       }
       case 'slice': {
@@ -224,18 +217,17 @@ class Walker {
       names = [];
       keyNodes = [];
       valueNodes = [];
-      for (const p of (node as YAMLMap).items as Pair<YNode, YNode>[]) {
+      const items = (node as YAMLMap).items as Pair<YNode, YNode>[];
+      const json = opts.keys === 'json';
+      let count = 0;
+      for (let i = 0; i < items.length; i++) {
+        const p = items[i];
         const k = p.key ? keyText(p.key) : '';
-        const name = opts.keys === 'json' ? ignKeyName(k) : k;
-        const idx = names.indexOf(name);
-        if (idx >= 0) {
-          keyNodes[idx] = p.key ?? null;
-          valueNodes[idx] = p.value ?? null;
-        } else {
-          names.push(name);
-          keyNodes.push(p.key ?? null);
-          valueNodes.push(p.value ?? null);
-        }
+        const name = json ? ignKeyName(k) : k;
+        let idx = names.indexOf(name);
+        if (idx < 0) names[(idx = count++)] = name;
+        keyNodes[idx] = p.key ?? null;
+        valueNodes[idx] = p.value ?? null;
       }
       const extra = opts.keyOverrides?.get(node as YNode);
       if (extra) {
@@ -250,7 +242,9 @@ class Walker {
         }
       }
     }
-    for (const f of this.plan(tname, fields)) {
+    const plan = this.plan(tname, fields);
+    for (let i = 0; i < plan.length; i++) {
+      const f = plan[i];
       let sub: YNode | null = null;
       if (names) {
         const idx = names.indexOf(f.key);

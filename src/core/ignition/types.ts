@@ -246,9 +246,9 @@ export function writeJson(w: JsonWriter, value: unknown, t: GoType): void {
         return;
       }
       w.open('[');
-      for (const e of value as unknown[]) {
+      for (let i = 0; i < (value as unknown[]).length; i++) {
         w.next();
-        writeJson(w, e, t.elem);
+        writeJson(w, (value as unknown[])[i], t.elem);
       }
       w.close(']');
       return;
@@ -263,7 +263,9 @@ export function writeJson(w: JsonWriter, value: unknown, t: GoType): void {
 }
 
 function writeFields(w: JsonWriter, v: Record<string, unknown>, t: StructType): void {
-  for (const f of t.fields) {
+  const fields = t.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
     if (f.embedded && f.key === '' && f.type.kind === 'struct') {
       writeFields(w, v, f.type);
       continue;
