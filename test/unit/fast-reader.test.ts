@@ -13,9 +13,12 @@ import { generateConfig } from '../../bench/generate.ts';
 /** Reads with both readers; returns whether the fast one took the text, after checking they agree. */
 function agree(text: string, origin: string): boolean {
   if (!readYamlDocument(text).fast) return false;
-  const fast = describeParsed(parseYaml(text));
-  const full = describeParsed(parseYaml(text, { fullParserOnly: true }));
-  assert.equal(fast, full, `${origin}\n--- input (JSON) ---\n${JSON.stringify(text)}`);
+  const fastParsed = parseYaml(text);
+  const fullParsed = parseYaml(text, { fullParserOnly: true });
+  const where = `${origin}\n--- input (JSON) ---\n${JSON.stringify(text)}`;
+  assert.equal(describeParsed(fastParsed), describeParsed(fullParsed), where);
+  // the package's own operations work on the fast reader's nodes as on its parser's
+  assert.deepEqual(fastParsed.doc!.toJS(), fullParsed.doc!.toJS(), where);
   return true;
 }
 

@@ -144,8 +144,14 @@ class FastReader {
   private readonly colonSpace: Finder;
   private readonly colonBreak: Finder;
 
-  constructor(private readonly text: string, private readonly schema: Schema) {
+  // collections of this document: their prototypes carry the node tag and the document's schema
+  private readonly mapProto: YAMLMap;
+  private readonly seqProto: YAMLSeq;
+
+  constructor(private readonly text: string, schema: Schema) {
     this.len = text.length;
+    this.mapProto = taggedPrototype(new YAMLMap(schema));
+    this.seqProto = taggedPrototype(new YAMLSeq(schema));
     this.spaceHash = new Finder(text, ' #');
     this.colonSpace = new Finder(text, ': ');
     this.colonBreak = new Finder(text, ':\n');
@@ -306,7 +312,7 @@ class FastReader {
 
   private blockMap(at: number, indent: number, depth: number): YAMLMap {
     if (depth > MAX_DEPTH) giveUp();
-    const map = new YAMLMap(this.schema);
+    const map = this.newMap();
     const start = at;
     let end = at;
     for (;;) {
@@ -316,7 +322,7 @@ class FastReader {
       while (this.text.charCodeAt(keyEnd - 1) === SP) keyEnd--;
       const key = scalar(this.text.slice(at, keyEnd), Scalar.PLAIN, at, keyEnd, keyEnd);
       const value = this.value(colon + 1, indent, true, depth);
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       end = value.range![2];
       if (this.nextIndent === indent) {
         if (this.isSeqEntry(this.nextAt)) giveUp();
@@ -332,7 +338,7 @@ class FastReader {
 
   private blockSeq(at: number, indent: number, depth: number): YAMLSeq {
     if (depth > MAX_DEPTH) giveUp();
-    const seq = new YAMLSeq(this.schema);
+    const seq = this.newSeq();
     const start = at;
     let end = at;
     this.entryComment = false;
@@ -415,6 +421,18 @@ class FastReader {
     const empty = scalar('', Scalar.PLAIN, q, q, q);
     if (q > p) this.emptyAfterIndicator.push([empty, p]);
     return empty;
+  }
+
+  private newMap(): YAMLMap {
+    const m = Object.create(this.mapProto) as YAMLMap;
+    m.items = [];
+    return m;
+  }
+
+  private newSeq(): YAMLSeq {
+    const q = Object.create(this.seqProto) as YAMLSeq;
+    q.items = [];
+    return q;
   }
 
   private lineStartOf(at: number): number {
@@ -613,7 +631,7 @@ class FastReader {
     const t = this.text;
     const isMap = t.charCodeAt(at) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const coll = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
+    const coll = isMap ? this.newMap() : this.newSeq();
     coll.flow = true;
     let i = this.skipSpaces(at + 1);
     if (t.charCodeAt(i) !== close) {
@@ -626,7 +644,7 @@ class FastReader {
           i = this.skipSpaces(i + 1);
           const value = this.flowItem(i, depth, false);
           i = value.range![2];
-          (coll as YAMLMap).items.push(new Pair(key, value));
+          (coll as YAMLMap).items.push(newPair(key as Scalar, value));
         } else {
           const item = this.flowItem(i, depth, false);
           i = item.range![2];
@@ -700,8 +718,35 @@ function startsPlain(t: string, at: number, len: number): boolean {
   }
 }
 
+/**
+ * The yaml package's node constructors tag each node with an own symbol property (collections
+ * also get a hidden `schema`) through Object.defineProperty, a slow call in V8's interpreter,
+ * once per node. Its isScalar/isMap... read the tag as an ordinary property, so nodes made here
+ * inherit it from a prototype that carries it: same class (instanceof holds), same tag, same
+ * enumerable fields, no defineProperty per node.
+ */
+function taggedPrototype<T extends object>(sample: T): T {
+  const proto = Object.create(Object.getPrototypeOf(sample)) as T;
+  // the tag (a symbol) and, for collections, the non-enumerable schema
+  for (const key of Reflect.ownKeys(sample)) {
+    const d = Object.getOwnPropertyDescriptor(sample, key)!;
+    if (typeof key === 'symbol' || !d.enumerable) Object.defineProperty(proto, key, d);
+  }
+  return proto;
+}
+const SCALAR_PROTO = taggedPrototype(new Scalar(''));
+const PAIR_PROTO = taggedPrototype(new Pair(null));
+
+function newPair(key: Scalar, value: unknown): Pair {
+  const p = Object.create(PAIR_PROTO) as Pair;
+  p.key = key;
+  p.value = value;
+  return p;
+}
+
 function scalar(value: string, type: Scalar.Type, start: number, valueEnd: number, end: number): Scalar {
-  const s = new Scalar(value);
+  const s = Object.create(SCALAR_PROTO) as Scalar;
+  s.value = value;
   s.range = [start, valueEnd, end];
   s.source = value;
   s.type = type;
