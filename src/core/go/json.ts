@@ -38,6 +38,17 @@ function escapeChar(ch: string): string {
   return '\\ufffd'; // a lone surrogate: Go replaces invalid UTF-8 with an escaped U+FFFD
 }
 
+/** Object keys repeat (the same field names in every file): each is encoded once. */
+const keyCache = new Map<string, string>();
+function encodedKey(key: string): string {
+  let e = keyCache.get(key);
+  if (e === undefined) {
+    e = encodeString(key);
+    if (keyCache.size < 1000) keyCache.set(key, e);
+  }
+  return e;
+}
+
 /** The quoted JSON form Go writes for a string (HTML escaping on, as Marshal does). */
 export function encodeString(s: string): string {
   return '"' + s.replace(NEEDS_ESCAPE, escapeChar) + '"';
@@ -82,7 +93,7 @@ export class JsonWriter {
     let piece = this.filled[last] ? ',' : '';
     this.filled[last] = true;
     if (this.indent !== null) piece += '\n' + this.prefix;
-    if (key !== undefined) piece += encodeString(key) + (this.indent === null ? ':' : ': ');
+    if (key !== undefined) piece += encodedKey(key) + (this.indent === null ? ':' : ': ');
     this.out.push(piece);
   }
 
