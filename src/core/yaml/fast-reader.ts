@@ -130,11 +130,12 @@ class FastReader {
   /** the next content line: indentation (-1 at the end of the text) and first character */
   private nextIndent = -1;
   private nextAt = 0;
+  /** skipToContent passed a comment line */
   private sawComment = false;
   /** comment lines came before the current sequence entry's `-` */
   private entryComment = false;
 
-  /** end of the last flow collection read, and its end including spaces after it */
+  /** offset just past the closing bracket of the last flow collection read */
   private flowEnd = 0;
 
   readonly emptyAfterIndicator: Array<[Scalar, number]> = [];
