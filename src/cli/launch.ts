@@ -4,4 +4,11 @@
 import * as path from 'node:path';
 import { compileMain } from './code-cache.ts';
 
-compileMain(path.join(__dirname, 'clct-main.js'), true).run();
+try {
+  compileMain(path.join(__dirname, 'clct-main.js'), true).run();
+} catch (e) {
+  // only a damaged installation gets here (the program reports its own failures): say so
+  // in one line, like every other clct error, not with a stack trace
+  process.stderr.write(`error: internal error: cannot start clct: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}
