@@ -21,6 +21,9 @@ import { flatFields } from '../../src/core/go/types.ts';
 import { platformIds } from '../../src/core/platforms.ts';
 import { parseYaml, readYamlDocument } from '../../src/core/yaml/parse.ts';
 import { describeParsed } from '../support/yaml-tree.ts';
+import { Rng } from '../support/rng.ts';
+
+export { Rng };
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -83,29 +86,6 @@ const BOOLS = ['true', 'false', 'yes', 'no', 'on', 'off', 'True', '"true"', '1',
 const STRINGS = ['x', '""', '~', '12', 'true', '"{PRIVATE_IPV4}"', '"{HOSTNAME}"', '"{NOPE}"', "'single'", '"tab\\there"', '!!str 5', '!!binary aGVsbG8=', '"%d"', '&anch value'];
 
 // ------------------------------------------------------------------ generation from the model
-
-/** A small deterministic PRNG so a generated config is a pure function of its seed. */
-export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0 || 0x9e3779b9;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-}
 
 /** Renders a random config for the model as block YAML (sometimes with flow collections). */
 export function generateConfig(seed: number): string {

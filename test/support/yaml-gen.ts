@@ -3,22 +3,13 @@
 // one-line flow collections, block scalars), with blank and comment lines at any indentation,
 // then sometimes a few random edits so that the near misses of the subset get tried too.
 
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Rng } from './rng.ts';
 
 export function generateYaml(seed: number): string {
-  const r = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-  const chance = (p: number) => r() < p;
+  const rng = new Rng(seed);
+  const r = () => rng.next();
+  const pick = <T>(xs: readonly T[]): T => rng.pick(xs);
+  const chance = (p: number) => rng.chance(p);
   const words = ['a', 'key', 'name', 'path', 'x-y', 'mode', '0644', 'true', 'null', '~', '12', '-1', 'a b', 'http://h:1/p', 'c#d', 'e,f', 'g]', 'ü', '😀', 'a:b', '-x', 'no', '1e3', '0x1F'];
   const out: string[] = [];
   const trivia = (indent: number) => {

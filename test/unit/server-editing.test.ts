@@ -12,6 +12,7 @@ import { decodeConfigBytes } from '../../src/core/text.ts';
 import { diagnose } from '../../src/core/features/diagnostics.ts';
 import { LineIndex } from '../../src/core/yaml/parse.ts';
 import { toLspDiagnostic } from '../../server/lsp.ts';
+import { Rng } from '../support/rng.ts';
 
 const EDITS = 1500;
 const BURST = 10;
@@ -24,18 +25,6 @@ before(async () => {
 after(async () => {
   await client?.stop();
 });
-
-/** mulberry32: small, fast, deterministic */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusTexts(): string[] {
   const dir = path.join(ROOT, 'test', 'conformance', 'cases');
@@ -70,7 +59,8 @@ const brief = (d: { range: { start: { line: number; character: number }; end: { 
 
 test(`${EDITS} random incremental edits: the published diagnostics always equal a fresh diagnosis`, { timeout: 240_000 }, async () => {
   const corpus = corpusTexts();
-  const random = rng(20261125);
+  const seeded = new Rng(20261125);
+  const random = () => seeded.next();
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   let text = pick(corpus);
   const uri = 'file:///virtual/editing-session.yml';
