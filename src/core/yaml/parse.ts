@@ -298,57 +298,24 @@ export class LineIndex {
   constructor(private readonly text: string) {}
 
   private get starts(): number[] {
-    if (!this.lineStarts) {
-      const text = this.text;
-      const starts = [0];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-      }
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
+    return (this.lineStarts ??= lineStartsOf(this.text, false));
   }
 
   /** ct's YAML reader also ends lines at NEL, LS and PS (editors do not); same as starts when absent */
   private get ctStarts(): number[] {
-    if (!this.ctLineStarts) {
-      const text = this.text;
-      let starts = this.starts;
-      if (/[\u0085\u2028\u2029]/.test(text)) {
-        starts = [0];
-        for (let i = 0; i < text.length; i++) {
-          const c = text.charCodeAt(i);
-          if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-        }
-      }
-      this.ctLineStarts = starts;
-    }
-    return this.ctLineStarts;
+    return (this.ctLineStarts ??= /[\u0085\u2028\u2029]/.test(this.text) ? lineStartsOf(this.text, true) : this.starts);
   }
+
   /** 0-based line and UTF-16 character (LSP convention) */
   position(offset: number): { line: number; character: number } {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lineAt(starts, offset);
+    return { line, character: offset - starts[line] };
   }
   /** 1-based line and code-point column, as ct prints them */
   lineCol(offset: number): { line: number; column: number } {
     const starts = this.ctStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineAt(starts, offset);
     let col = 1;
     for (let i = starts[lo]; i < offset; i++) {
       const c = this.text.charCodeAt(i);
@@ -367,4 +334,26 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+/** Offsets where lines start: after LF, a lone CR, and with `ctBreaks` also NEL, LS and PS. */
+function lineStartsOf(text: string, ctBreaks: boolean): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10) || (ctBreaks && (c === 0x85 || c === 0x2028 || c === 0x2029))) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The index of the line holding `offset`: the last start at or before it (binary search). */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
