@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { marshal, marshalIndent, encodeString, quoteGoString } from '../../src/core/go/json.ts';
+import { Rng } from '../support/rng.ts';
 
 test('marshal: scalars and compact containers', () => {
   assert.equal(marshal(null), 'null');
@@ -72,12 +73,11 @@ test('string escaping: random strings escape character by character as Go does',
     return out + '"';
   };
   const pieces = ['a', ' ', '"', '\\', '<', '>', '&', '\n', '\r', '\t', '\x00', '\x08', '\x0c', '\x1f', '\x7f', 'é', '\u2028', '\u2029', '\ud83d', '\ude00', '😀', '%3C', '\u0085'];
-  let state = 7;
-  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const rng = new Rng(7);
   for (let i = 0; i < 5000; i++) {
     let s = '';
-    const n = Math.floor(next() * 10);
-    for (let j = 0; j < n; j++) s += pieces[Math.floor(next() * pieces.length)];
+    const n = rng.int(10);
+    for (let j = 0; j < n; j++) s += pieces[rng.int(pieces.length)];
     assert.equal(encodeString(s), reference(s), JSON.stringify(s));
   }
 });

@@ -10,6 +10,7 @@ import { parseDuration, parseHourMinute } from '../../src/core/go/time.ts';
 import { goToLower } from '../../src/core/go/strings.ts';
 import { validateUrl } from '../../src/core/ignition/validate-url.ts';
 import { scanTwoWords } from '../../src/core/clc/checks/locksmith.ts';
+import { Rng } from '../support/rng.ts';
 
 function run(yaml: string, opts: TranspileOptions = {}) {
   const r = transpile(yaml, opts);
@@ -296,14 +297,13 @@ test('validateUrl follows Ignition', () => {
 test('validateUrl: the shortcut for plain data URLs answers exactly as the full parse does', () => {
   // every character class the shortcut looks at, and the ones it must send to the full parse
   const alphabet = ['a', 'Z', '0', '-', '_', '.', '!', '~', '*', "'", '(', ')', ';', '/', '?', ':', '@', '&', '=', '+', '$', ',', '%', '%2', '%41', '%zz', '%e2%82%ac', '#', ' ', '"', '<', '\\', '^', '`', '{', '|', '[', ']', 'é', '\u0000', '\n'];
-  let state = 1;
-  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const rng = new Rng(1);
   let shortcutTaken = 0;
   for (let i = 0; i < 20000; i++) {
-    const n = Math.floor(next() * 12);
+    const n = rng.int(12);
     let data = '';
-    for (let j = 0; j < n; j++) data += alphabet[Math.floor(next() * alphabet.length)];
-    const prefix = next() < 0.9 ? 'data:,' : ['data:text/plain,', 'data:;base64,', 'data:', 'data:,,'][Math.floor(next() * 4)];
+    for (let j = 0; j < n; j++) data += alphabet[rng.int(alphabet.length)];
+    const prefix = rng.chance(0.9) ? 'data:,' : ['data:text/plain,', 'data:;base64,', 'data:', 'data:,,'][rng.int(4)];
     const url = prefix + data;
     const full = validateUrl(url, false);
     assert.equal(validateUrl(url), full, JSON.stringify(url));

@@ -9,6 +9,7 @@ import {
   validateUnitContents,
   type UnitOption,
 } from '../../src/core/ignition/unit-file.ts';
+import { Rng } from '../support/rng.ts';
 
 const opt = (section: string, name: string, value: string): UnitOption => ({ section, name, value });
 
@@ -337,14 +338,13 @@ test('the line-by-line reading of simple unit files gives exactly the lexer\'s a
   const pieces = ['[Unit]', '[Service]', '[Install]', '[X', ']', '[a b]', '  [Unit]  ', '[Unit] x', 'Description=demo', 'ExecStart = /bin/true  ',
     'A=', '=b', 'Key', ' K = v = w ', '# comment', '; comment', '  # indented', 'a#b=c', 'x;y', '\t', ' ', '', 'WantedBy=multi-user.target',
     'é=1', 'Exec=a \\', 'b\r', '\v', '\f', '[', 'Name[x]=y'];
-  let state = 11;
-  const next = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const rng = new Rng(11);
   let simple = 0;
   for (let i = 0; i < 20000; i++) {
-    const n = Math.floor(next() * 8);
+    const n = rng.int(8);
     const lines: string[] = [];
-    for (let j = 0; j < n; j++) lines.push(pieces[Math.floor(next() * pieces.length)] + (next() < 0.2 ? pieces[Math.floor(next() * pieces.length)] : ''));
-    const text = lines.join('\n') + (next() < 0.7 ? '\n' : '');
+    for (let j = 0; j < n; j++) lines.push(pieces[rng.int(pieces.length)] + (rng.chance(0.2) ? pieces[rng.int(pieces.length)] : ''));
+    const text = lines.join('\n') + (rng.chance(0.7) ? '\n' : '');
     const exact = parseUnitBytes(new TextEncoder().encode(text));
     assert.deepEqual(parseUnitFile(text), exact, JSON.stringify(text));
     if (exact.ok && !/[^\x00-\x7f]|[\r\\]/.test(text)) simple++;
