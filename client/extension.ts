@@ -1,4 +1,5 @@
-// Entry point of the clc extension: wires the pieces together and nothing more.
+// The clc extension's wiring, the same in VS Code's Node extension host and in its browser
+// (web worker) extension host: node.ts and web.ts call activateWith() with what differs (host.ts).
 //
 // Activation is kept cheap: it registers commands and providers; the language server starts only
 // when a Container Linux Config is open or a command needs it.
@@ -6,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../src/shared/protocol.ts';
 import { ClcServer } from './languageClient.ts';
+import type { ClientHost } from './host.ts';
 import { LanguageDetection } from './languageDetection.ts';
 import { IgnitionPreview, PREVIEW_SCHEME } from './preview.ts';
 import { Transpiler, resolveSource, type TranspileOptions, type TranspileOutcome } from './transpileCommand.ts';
@@ -26,13 +28,13 @@ export interface ClcExtensionApi {
 
 let server: ClcServer | undefined;
 
-export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): ClcExtensionApi {
   const began = performance.now();
   const log = vscode.window.createOutputChannel('Container Linux Config', { log: true });
-  server = new ClcServer(context, log);
+  server = new ClcServer(context, log, host);
   const srv = server;
   const preview = new IgnitionPreview(srv);
-  const transpiler = new Transpiler(srv);
+  const transpiler = new Transpiler(srv, host);
   const detection = new LanguageDetection();
 
   context.subscriptions.push(log, srv, preview, detection);
