@@ -24,6 +24,8 @@ export interface ClcExtensionApi {
   server: ClcServer;
   /** milliseconds activate() took */
   activationMs: number;
+  /** the extension host it runs in: Node's, or a browser's web worker */
+  host: ClientHost['kind'];
 }
 
 let server: ClcServer | undefined;
@@ -87,6 +89,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
     previewProvider: preview,
     server: srv,
     activationMs,
+    host: host.kind,
   };
 }
 

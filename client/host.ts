@@ -6,6 +6,8 @@ import type * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 
 export interface ClientHost {
+  /** which extension host this is: Node's or a browser's web worker */
+  readonly kind: 'node' | 'web';
   /** a client (not started yet) for the language server bundle this host runs */
   createLanguageClient(context: vscode.ExtensionContext, id: string, name: string, options: LanguageClientOptions): Promise<BaseLanguageClient>;
   /** writes transpiled output to `target`, creating its folder */

@@ -13,6 +13,7 @@ import type { ClientHost } from './host.ts';
 export { deactivate };
 
 const nodeHost: ClientHost = {
+  kind: 'node',
   async createLanguageClient(context, id, name, options: LanguageClientOptions) {
     // vscode-languageclient takes longer to load than the whole rest of the extension, so it is
     // required (from the same bundle) only when the server is first needed, not on activation

@@ -15,6 +15,7 @@ const SERVER_BUNDLE = 'dist/web/server.js';
 declare const Worker: new (scriptUrl: string) => ConstructorParameters<typeof LanguageClient>[3];
 
 const webHost: ClientHost = {
+  kind: 'web',
   async createLanguageClient(context, id, name, options) {
     return new LanguageClient(id, name, options, new Worker(await serverScriptUrl(context)));
   },

@@ -176,7 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // start (and warm up) the worker while the client is still initializing, and warm up the
   // editor features here
   runner.prestart();
-  setImmediate(() => warmUpFeatures(log));
+  setTimeout(() => warmUpFeatures(log), 0);
   /** documents with a validation run in progress, and whether they need another one after it */
   const inFlight = new Map<string, { again: boolean; force: boolean }>();
   /** how long the last validation of each document took */
