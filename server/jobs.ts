@@ -6,6 +6,7 @@ import { diagnose } from '../src/core/features/diagnostics.ts';
 import { transpile } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
+import { warmUpText } from './warmup.ts';
 
 export interface JobOptions {
   platform: string;
@@ -71,9 +72,15 @@ function unavailableReader(reason: string): FileReader {
 
 /** Runs jobs on the calling thread, one at a time as they come. */
 export class InProcessJobRunner implements JobRunner {
-  constructor(private readonly env: JobEnvironment) {}
+  private warming = false;
+
+  constructor(
+    private readonly env: JobEnvironment,
+    private readonly warmUpSlices = 0,
+  ) {}
 
   run(job: Job): Promise<JobResult> {
+    this.warming = false;
     try {
       return Promise.resolve(runJob(job, this.env));
     } catch (e) {
@@ -81,7 +88,29 @@ export class InProcessJobRunner implements JobRunner {
     }
   }
 
-  prestart(): void {}
+  /**
+   * Warms the code up in `warmUpSlices` short runs on a sample config, each in its own task, so the
+   * first real run is faster than on cold code and waits for one slice at most. A real job ends it.
+   */
+  prestart(): void {
+    if (this.warmUpSlices <= 0 || this.warming) return;
+    this.warming = true;
+    const text = warmUpText(6);
+    let slices = 0;
+    const step = () => {
+      if (!this.warming || slices++ >= this.warmUpSlices) return;
+      try {
+        runJob({ kind: 'diagnose', text, options: { platform: 'ec2', strict: false, pretty: false } }, this.env);
+      } catch {
+        this.warming = false;
+        return;
+      }
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+  }
 
-  dispose(): void {}
+  dispose(): void {
+    this.warming = false;
+  }
 }
