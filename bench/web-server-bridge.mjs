@@ -4,25 +4,9 @@
 // runs the bundle in a web worker of a blank page served from 127.0.0.1, and relays LSP messages
 // between this process's stdin/stdout (Content-Length frames) and the worker (postMessage, as
 // vscode-languageserver/browser speaks). The relay adds a little latency: figures are upper bounds.
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { CHROMIUM_ARGS, REPO_ROOT, loadInstall, requireTool } from '../scripts/e2e/vscode-server.mjs';
-import { CHROMIUM_PATH } from '../scripts/e2e/versions.mjs';
+import { openServerPage } from './web-page.mjs';
 
-const bundle = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'web', 'server.js'));
-const site = http.createServer((req, res) => {
-  if (req.url === '/server.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-  else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>clc web server</title>');
-});
-await new Promise((r) => site.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${site.address().port}`;
-
-const install = loadInstall();
-const { chromium } = requireTool('playwright-core', install);
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-const page = await browser.newPage();
-await page.goto(`${base}/`);
+const { page, close } = await openServerPage();
 
 const toClient = (json) => {
   const body = Buffer.from(json, 'utf8');
@@ -55,8 +39,7 @@ process.stdin.on('data', (d) => {
   }
 });
 const stop = async () => {
-  await browser.close().catch(() => undefined);
-  site.close();
+  await close();
   process.exit(0);
 };
 process.stdin.on('end', stop);

@@ -92,6 +92,7 @@ async function main() {
       userSettings: { 'remote.extensionKind': { [extensionId]: ['web'] } },
       timeoutMs: 5 * 60_000,
       screenshotDir: RESULTS,
+      screenshotRequests: true,
       keepRunDir: opts.keep,
       verbose: opts.verbose,
       signal: abort.signal,

@@ -263,3 +263,21 @@ suite('speed on a 10,000-line config (figures for docs/benchmarks.md, not assert
     console.log(`web-bench: ${JSON.stringify(figures)}`);
   });
 });
+
+/** Shows a broken config, its problems and its Ignition preview, and asks the harness for a screenshot. */
+async function showcase() {
+  const uri = await fixture('broken.clc.yml', 'cl-config-web.clc.yml');
+  const ed = await open(uri);
+  await expectProblems(uri, FORMATS[0].brokenProblems);
+  await api.previewProvider.open(uri);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.window.showTextDocument(ed.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+  ed.selection = new vscode.Selection(17, 8, 17, 8);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await sleep(1500);
+  // the harness takes test-results/web/web-extension.png now (the README's picture)
+  console.log('screenshot: web-extension');
+  await sleep(4000);
+}
+
+module.exports = { showcase };
