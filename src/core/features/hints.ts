@@ -6,7 +6,7 @@
 import { isScalar } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { Diagnostic } from '../report.ts';
-import type { ParsedConfig } from '../transpile.ts';
+import type { ParsedConfig } from '../parsedConfig.ts';
 import { isMergeKey } from '../go/decode.ts';
 import { isIndicatedString, resolveScalar, scalarText } from '../yaml/resolve.ts';
 import { nodeSpan } from '../yaml/parse.ts';
