@@ -13,6 +13,8 @@ import { nodeSpan } from '../yaml/parse.ts';
 import { platforms } from '../platforms.ts';
 import { itemsOf, keyOf, pairsOf, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
+import { ACCOUNT_CODES, namelessAccounts } from './accounts.ts';
+import { STORAGE_PATH_CODES, storagePathProblems } from './storagePaths.ts';
 
 export const HINT_CODES = {
   laterDocument: 'later-document',
@@ -20,6 +22,8 @@ export const HINT_CODES = {
   templating: 'templating-brace',
   decimalMode: 'decimal-mode',
   deprecatedEnable: 'deprecated-enable',
+  ...ACCOUNT_CODES,
+  ...STORAGE_PATH_CODES,
 } as const;
 
 export function isHintCode(code: string | undefined): boolean {
@@ -35,6 +39,7 @@ export function computeHints(parsed: ParsedConfig): Diagnostic[] {
     templating(root, out);
     decimalModes(root, out);
     deprecatedEnable(root, out);
+    out.push(...namelessAccounts(yaml), ...storagePathProblems(yaml));
   }
   if (yaml.laterDocumentAt !== undefined) {
     const start = yaml.laterDocumentAt;
@@ -151,9 +156,10 @@ function decimalModes(root: YNode, out: Diagnostic[]): void {
       if (!meant || !mode) continue;
       const text = scalarText(mode);
       const value = Number(text);
+      // a warning, as Butane gives: the file ends up with permissions nobody asks for
       out.push(
         hint(
-          'info',
+          'warning',
           `mode ${text} is the decimal number ${text} (octal ${octal(value)}, ${modeString(value)}); write ${meant} (${modeString(parseInt(text, 8))}) if that was meant`,
           nodeSpan(mode),
           HINT_CODES.decimalMode,
