@@ -91,7 +91,7 @@ suite('transpile to Ignition', () => {
     await replaceOnLine(ed, 2, 'etc/hostname', '/etc/hostname'); // the only error
     await expectProblems(uri, [
       {
-        severity: 'info',
+        severity: 'warning',
         code: 'decimal-mode',
         message: 'mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant',
         range: [4, 12, 4, 15],
