@@ -13,6 +13,8 @@ import { nodeSpan } from '../yaml/parse.ts';
 import { platforms } from '../platforms.ts';
 import { itemsOf, keyOf, pairsOf, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
+import { clcUnitRegions } from '../units/clc-places.ts';
+import { unitDiagnostics } from '../units/diagnostics.ts';
 
 export const HINT_CODES = {
   laterDocument: 'later-document',
@@ -26,7 +28,12 @@ export function isHintCode(code: string | undefined): boolean {
   return !!code && (Object.values(HINT_CODES) as string[]).includes(code);
 }
 
-export function computeHints(parsed: ParsedConfig): Diagnostic[] {
+export interface HintOptions {
+  /** systemd's verdict on the unit files inside the config (default on; clc.unitChecks) */
+  unitChecks?: boolean;
+}
+
+export function computeHints(parsed: ParsedConfig, options: HintOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { yaml } = parsed;
   const root = yaml.root;
@@ -35,6 +42,7 @@ export function computeHints(parsed: ParsedConfig): Diagnostic[] {
     templating(root, out);
     decimalModes(root, out);
     deprecatedEnable(root, out);
+    if (options.unitChecks !== false) out.push(...unitDiagnostics(yaml.text, clcUnitRegions(yaml)));
   }
   if (yaml.laterDocumentAt !== undefined) {
     const start = yaml.laterDocumentAt;
