@@ -12,6 +12,7 @@ import type { Span } from '../report.ts';
 import { directiveInfo, directivesOf, sectionInfo, sectionsDefining, sectionsOf } from './catalog.ts';
 import type { UnitFileType } from './catalog.ts';
 import { parseBoolean, judgeValue } from './values.ts';
+import { sectionAt } from './parse.ts';
 import type { ParsedUnitText, UnitAssignment, UnitSyntaxProblem } from './parse.ts';
 import { editDistance } from '../editDistance.ts';
 
@@ -36,6 +37,8 @@ export interface UnitProblem {
   moveTo?: string;
   /** the assignment a move applies to */
   assignment?: UnitAssignment;
+  /** systemd stops reading the file here */
+  fatal?: boolean;
 }
 
 const SYNTAX_MESSAGES: Record<UnitSyntaxProblem['kind'], (p: UnitSyntaxProblem) => string> = {
@@ -55,6 +58,9 @@ function knownSection(type: UnitFileType, name: string): boolean {
 export function checkUnitFile(type: UnitFileType, parsed: ParsedUnitText): UnitProblem[] {
   const out: UnitProblem[] = [];
   for (const p of parsed.problems) {
+    // lines of a section systemd ignores are skipped unread
+    const section = sectionAt(parsed, p.span.start);
+    if (section && !knownSection(type, section.name) && p.kind !== 'invalid-section-header' && p.kind !== 'bad-section-characters') continue;
     out.push({ code: UNIT_CODES.syntax, message: SYNTAX_MESSAGES[p.kind](p), span: p.span, line: p.lastLine });
   }
   for (const section of parsed.sections) {
@@ -72,10 +78,22 @@ export function checkUnitFile(type: UnitFileType, parsed: ParsedUnitText): UnitP
     }
     for (const a of section.assignments) {
       const problem = checkAssignment(type, section.name, a);
-      if (problem) out.push(problem);
+      if (!problem) continue;
+      out.push(problem);
+      if (problem.fatal) return stopAt(out, a.span.end);
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** After a fatal value systemd reads no further: only what comes before it is reported. */
+function stopAt(problems: UnitProblem[], end: number): UnitProblem[] {
+  return problems.filter((p) => p.span.start < end).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Whether systemd stops loading this file at a fatal value (then it never judges the service). */
+export function hasFatalValue(problems: readonly UnitProblem[]): boolean {
+  return problems.some((p) => p.fatal);
 }
 
 function checkAssignment(type: UnitFileType, section: string, a: UnitAssignment): UnitProblem | undefined {
@@ -90,6 +108,7 @@ function checkAssignment(type: UnitFileType, section: string, a: UnitAssignment)
     message: judged.message + (allowed ? '.' + allowed : ''),
     span: a.value ? a.valueSpan : a.keySpan,
     line: a.lastLine,
+    ...(judged.fatal ? { fatal: true } : {}),
   };
 }
 
@@ -163,7 +182,10 @@ export interface UnitFileText {
 }
 
 export interface Refusal {
+  /** systemd's own words */
   message: string;
+  /** our explanation, when the reason is not obvious from the unit */
+  note?: string;
   /** the assignment the refusal is about, when there is one (e.g. the second ExecStart=) */
   at?: { file: UnitFileText; assignment: UnitAssignment };
 }
@@ -175,7 +197,7 @@ export interface Refusal {
  */
 export function serviceRefusal(main: UnitFileText, dropins: readonly UnitFileText[]): Refusal | undefined {
   const files = [main, ...[...dropins].sort((a, b) => ((a.dropin ?? '') < (b.dropin ?? '') ? -1 : (a.dropin ?? '') > (b.dropin ?? '') ? 1 : 0))];
-  if (files.some((f) => f.parsed.stoppedAt !== undefined)) return undefined;
+  if (files.some((f) => f.parsed.stoppedAt !== undefined || hasFatalValue(checkUnitFile('service', f.parsed)))) return undefined;
   let execStart: Array<{ file: UnitFileText; assignment: UnitAssignment }> = [];
   let execStop = 0;
   let type: string | undefined;
@@ -235,12 +257,12 @@ export function serviceRefusal(main: UnitFileText, dropins: readonly UnitFileTex
     }
   }
   const effectiveType = type ?? (busName ? 'dbus' : execStart.length ? 'simple' : 'oneshot');
-  const refuse = (message: string, at?: Refusal['at']): Refusal => ({ message: `Service has ${message}. Refusing.`, ...(at ? { at } : {}) });
+  const refuse = (message: string, at?: Refusal['at'], note?: string): Refusal => ({ message: `Service has ${message}. Refusing.`, ...(at ? { at } : {}), ...(note ? { note } : {}) });
   if (!execStart.length && !execStop && !successAction) return refuse('no ExecStart=, ExecStop=, or SuccessAction=');
   if (effectiveType !== 'oneshot' && !execStart.length) return refuse('no ExecStart= setting, which is only allowed for Type=oneshot services');
   if (!remainAfterExit && !execStart.length && !successAction) return refuse('no ExecStart= and no SuccessAction= settings and does not have RemainAfterExit=yes set');
   if (effectiveType !== 'oneshot' && execStart.length > 1) {
-    return refuse(`more than one ExecStart= setting, which is only allowed for Type=oneshot services${type ? '' : ' (no valid Type= is set, so the type is ' + effectiveType + ')'}`, execStart[1]);
+    return refuse('more than one ExecStart= setting, which is only allowed for Type=oneshot services', execStart[1], type ? undefined : `No valid Type= is set in [Service], so the type is ${effectiveType}.`);
   }
   if (effectiveType === 'oneshot' && (restart === 'always' || restart === 'on-success')) return refuse("Restart= set to either always or on-success, which isn't allowed for Type=oneshot services");
   if (effectiveType === 'oneshot' && restartForce) return refuse("RestartForceExitStatus= set, which isn't allowed for Type=oneshot services");

@@ -62,7 +62,7 @@ export function unitDiagnostics(docText: string, regions: readonly UnitRegion[])
     let span: Span;
     if (refusal.at) span = documentSpan(fileOf.get(refusal.at.file)!, refusal.at.assignment.keySpan);
     else span = main.nameSpan ?? documentSpan(main, { start: 0, end: Math.max(0, main.text.indexOf('\n')) });
-    out.push({ severity: 'warning', message: `${main.name}: ${refusal.message}`, span, code: UNIT_CODES.refused, hint: true });
+    out.push({ severity: 'warning', message: `${main.name}: ${refusal.message}${refusal.note ? ' ' + refusal.note : ''}`, span, code: UNIT_CODES.refused, hint: true });
   }
   return out.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
 }
