@@ -8,6 +8,7 @@ import type { UnitFileText, UnitProblem } from './checks.ts';
 import { parseUnitText } from './parse.ts';
 import type { ParsedUnitText, UnitAssignment } from './parse.ts';
 import { documentSpan } from './regions.ts';
+import { directiveInfo } from './catalog.ts';
 import type { UnitRegion } from './regions.ts';
 
 export { UNIT_CODES };
@@ -118,7 +119,9 @@ function moveEdits(docText: string, region: UnitRegion, parsed: ParsedUnitText, 
   let insertAt: number | undefined;
   let insertText: string;
   if (section) {
-    const last = section.assignments[section.assignments.length - 1];
+    // after the section's last directive that systemd knows there (not after other strays)
+    const known = section.assignments.filter((x) => x !== a && region.fileType && directiveInfo(region.fileType, target, x.key));
+    const last = known[known.length - 1];
     const anchorUnit = last ? last.span.end - 1 : section.headerSpan.end - 1;
     const anchor = region.toDocument(Math.max(anchorUnit, 0));
     if (anchor === undefined) return undefined;
