@@ -179,6 +179,8 @@ export interface TranspileOptions extends ConvertOptions {
   strict?: boolean;
   /** include hints ct does not print (they never make a run fail) */
   hints?: boolean;
+  /** with hints: systemd's verdict on the unit files inside the config (default on) */
+  unitChecks?: boolean;
 }
 
 export interface TranspileResult {
@@ -195,7 +197,7 @@ export interface TranspileResult {
 export function transpile(text: string, options: TranspileOptions = {}): TranspileResult {
   const parsed = parseConfig(text);
   // hints come after ct's own problems and never count for --strict
-  const withHints = (list: Diagnostic[]): Diagnostic[] => (options.hints ? [...list, ...computeHints(parsed)] : list);
+  const withHints = (list: Diagnostic[]): Diagnostic[] => (options.hints ? [...list, ...computeHints(parsed, { unitChecks: options.unitChecks })] : list);
   if (parsed.fatal || (options.strict && parsed.diagnostics.length)) {
     return { output: null, diagnostics: withHints(parsed.diagnostics), failedAt: 'parse', parsed };
   }

@@ -26,9 +26,9 @@ test('first-line marker', () => {
 test('settings: defaults, types and Restricted Mode', () => {
   const empty = { get: () => undefined };
   assert.deepEqual(effectiveSettings(empty, true), DEFAULT_SETTINGS);
-  const values: Record<string, unknown> = { platform: 'ec2', filesDir: 'files', strict: true, 'transpile.pretty': false, 'transpile.output': 'out/${name}.ign' };
+  const values: Record<string, unknown> = { platform: 'ec2', filesDir: 'files', strict: true, unitChecks: false, 'transpile.pretty': false, 'transpile.output': 'out/${name}.ign' };
   const cfg = { get: <T>(k: string) => values[k] as T };
-  assert.deepEqual(effectiveSettings(cfg, true), { platform: 'ec2', filesDir: 'files', strict: true, transpile: { pretty: false, output: 'out/${name}.ign' } });
+  assert.deepEqual(effectiveSettings(cfg, true), { platform: 'ec2', filesDir: 'files', strict: true, unitChecks: false, transpile: { pretty: false, output: 'out/${name}.ign' } });
   assert.equal(effectiveSettings(cfg, false).filesDir, '');
   assert.equal(effectiveSettings({ get: <T>() => 42 as T }, true).platform, '');
 
@@ -88,6 +88,7 @@ test('manifest: platforms, commands, menus and packaged files agree', () => {
   const setting = manifest.contributes.configuration.properties['clc.platform'];
   assert.deepEqual(setting.enum, ['', ...platforms]);
   assert.equal(manifest.contributes.configuration.properties['clc.transpile.output'].default, DEFAULT_SETTINGS.transpile.output);
+  assert.equal(manifest.contributes.configuration.properties['clc.unitChecks'].default, DEFAULT_SETTINGS.unitChecks);
 
   const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
   for (const items of Object.values(manifest.contributes.menus) as { command: string }[][]) {

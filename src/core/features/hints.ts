@@ -15,6 +15,8 @@ import { itemsOf, keyOf, pairsOf, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
 import { ACCOUNT_CODES, namelessAccounts } from './accounts.ts';
 import { STORAGE_PATH_CODES, storagePathProblems } from './storagePaths.ts';
+import { clcUnitRegions } from '../units/clc-places.ts';
+import { unitDiagnostics } from '../units/diagnostics.ts';
 
 export const HINT_CODES = {
   laterDocument: 'later-document',
@@ -30,7 +32,12 @@ export function isHintCode(code: string | undefined): boolean {
   return !!code && (Object.values(HINT_CODES) as string[]).includes(code);
 }
 
-export function computeHints(parsed: ParsedConfig): Diagnostic[] {
+export interface HintOptions {
+  /** systemd's verdict on the unit files inside the config (default on; clc.unitChecks) */
+  unitChecks?: boolean;
+}
+
+export function computeHints(parsed: ParsedConfig, options: HintOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { yaml } = parsed;
   const root = yaml.root;
@@ -40,6 +47,7 @@ export function computeHints(parsed: ParsedConfig): Diagnostic[] {
     decimalModes(root, out);
     deprecatedEnable(root, out);
     out.push(...namelessAccounts(yaml), ...storagePathProblems(yaml));
+    if (options.unitChecks !== false) out.push(...unitDiagnostics(yaml.text, clcUnitRegions(yaml)));
   }
   if (yaml.laterDocumentAt !== undefined) {
     const start = yaml.laterDocumentAt;
