@@ -214,8 +214,10 @@ test('sequence of scalars: no key completion', () => {
   assert.deepEqual(labels(yaml('passwd:', '  users:', '    - name: core', '      ssh_authorized_keys:', '        - ‸')), []);
 });
 
-test('nothing inside block scalars, comments or later documents', () => {
-  assert.deepEqual(labels(yaml('systemd:', '  units:', '    - name: a.service', '      contents: |', '        [Unit]', '        Desc‸')), []);
+test('nothing inside block scalars (other than unit texts), comments or later documents', () => {
+  assert.deepEqual(labels(yaml('storage:', '  files:', '    - path: /etc/motd', '      contents:', '        inline: |', '          Desc‸')), []);
+  // a unit's text has its own completion (test/unit/units-completion.test.ts)
+  assert.ok(labels(yaml('systemd:', '  units:', '    - name: a.service', '      contents: |', '        [Unit]', '        Desc‸')).includes('Description'));
   assert.deepEqual(labels(yaml('storage: # fi‸')), []);
   assert.deepEqual(labels(yaml('storage: {}', '---', 'sto‸')), []);
 });

@@ -26,6 +26,7 @@ import {
 } from './schema.ts';
 import type { JsonSchema, PathSeg, Snippet } from './schema.ts';
 import { modeString, octal } from './hints.ts';
+import { completeInUnit } from '../units/completion.ts';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'field' | 'reference' | 'keyword';
 
@@ -52,6 +53,9 @@ export interface CompletionOptions {
 }
 
 export function complete(doc: ClcDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  // inside the text of a unit, drop-in or networkd file: that file's own language
+  const inUnit = completeInUnit(doc, offset);
+  if (inUnit) return inUnit;
   const ctx = contextAt(doc.scan, offset);
   if (!ctx) return [];
   switch (ctx.kind) {
