@@ -126,6 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       platform: typeof o.platform === 'string' ? o.platform : DEFAULT_SETTINGS.platform,
       filesDir: typeof o.filesDir === 'string' ? o.filesDir : DEFAULT_SETTINGS.filesDir,
       strict: typeof o.strict === 'boolean' ? o.strict : DEFAULT_SETTINGS.strict,
+      unitChecks: typeof o.unitChecks === 'boolean' ? o.unitChecks : DEFAULT_SETTINGS.unitChecks,
       transpile: {
         pretty: typeof t.pretty === 'boolean' ? t.pretty : DEFAULT_SETTINGS.transpile.pretty,
         output: typeof t.output === 'string' ? t.output : DEFAULT_SETTINGS.transpile.output,
@@ -174,6 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       filesDir: s.filesDir || undefined,
       filesDirPath: resolveFilesDir(uri, s.filesDir),
       strict: s.strict,
+      unitChecks: s.unitChecks,
       pretty: overrides.pretty ?? s.transpile.pretty,
     };
   }
@@ -192,7 +194,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** The problems of an entry under settings `s`; computed once per version and settings. */
   function problemsOf(uri: string, e: Entry, s: ClcSettings, force = false): Promise<Diagnostic[]> {
-    const key = JSON.stringify([s.platform, s.filesDir, s.strict]);
+    const key = JSON.stringify([s.platform, s.filesDir, s.strict, s.unitChecks]);
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
     const began = Date.now();
     const diagnostics = runner

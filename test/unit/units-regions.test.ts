@@ -4,7 +4,7 @@ import { parseYaml } from '../../src/core/yaml/parse.ts';
 import { clcUnitRegions } from '../../src/core/units/clc-places.ts';
 import { documentSpan, regionAt } from '../../src/core/units/regions.ts';
 import type { UnitRegion } from '../../src/core/units/regions.ts';
-import { unitFileAtPath, unitTypeOfName } from '../../src/core/units/names.ts';
+import { unitFileAtPath, unitFileTypeOf } from '../../src/core/units/names.ts';
 import { Rng } from '../support/rng.ts';
 
 function regions(doc: string): UnitRegion[] {
@@ -145,9 +145,9 @@ describe('unit regions: where unit texts are and exact offset maps', () => {
   });
 
   it('unit file names and paths', () => {
-    assert.equal(unitTypeOfName('app@x.service'), 'service');
-    assert.equal(unitTypeOfName('10-eth.network'), 'network');
-    assert.equal(unitTypeOfName('x.conf'), undefined);
+    assert.equal(unitFileTypeOf('app@x.service'), 'service');
+    assert.equal(unitFileTypeOf('10-eth.network'), 'network');
+    assert.equal(unitFileTypeOf('x.conf'), undefined);
     assert.deepEqual(unitFileAtPath('/etc/systemd/network/10-a.netdev'), { fileType: 'netdev', name: '10-a.netdev' });
     assert.deepEqual(unitFileAtPath('/etc/systemd/system/d.service.d/a.conf'), { fileType: 'service', name: 'd.service', dropin: { unit: 'd.service', name: 'a.conf' } });
     assert.equal(unitFileAtPath('/etc/systemd/system/multi-user.target.wants/a.service'), undefined);

@@ -7,7 +7,7 @@ import type { Node as YNode } from 'yaml';
 import { itemsOf, scalarString, valueOf } from '../features/ast.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import type { ParsedYaml } from '../yaml/parse.ts';
-import { unitFileAtPath, unitTypeOfName } from './names.ts';
+import { unitFileAtPath, unitFileTypeOf } from './names.ts';
 import { unitRegions } from './regions.ts';
 import type { UnitPlace, UnitRegion } from './regions.ts';
 
@@ -21,7 +21,7 @@ export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
   for (const unit of itemsOf(valueOf(valueOf(root, 'systemd'), 'units'))) {
     const nameNode = valueOf(unit, 'name');
     const name = scalarString(nameNode) ?? '';
-    const fileType = unitTypeOfName(name);
+    const fileType = unitFileTypeOf(name);
     const contents = scalarNode(valueOf(unit, 'contents'));
     if (contents) out.push({ scalar: contents, fileType, name, nameSpan: nodeSpan(nameNode) });
     for (const d of itemsOf(valueOf(unit, 'dropins'))) {
@@ -34,7 +34,7 @@ export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
     const nameNode = valueOf(unit, 'name');
     const name = scalarString(nameNode) ?? '';
     const contents = scalarNode(valueOf(unit, 'contents'));
-    if (contents) out.push({ scalar: contents, fileType: unitTypeOfName(name), name, nameSpan: nodeSpan(nameNode) });
+    if (contents) out.push({ scalar: contents, fileType: unitFileTypeOf(name), name, nameSpan: nodeSpan(nameNode) });
   }
   for (const file of itemsOf(valueOf(valueOf(root, 'storage'), 'files'))) {
     const pathNode = valueOf(file, 'path');

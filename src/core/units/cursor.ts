@@ -10,7 +10,7 @@ import { unquote } from '../features/schema.ts';
 import type { PathSeg } from '../features/schema.ts';
 import { parseYaml } from '../yaml/parse.ts';
 import { clcUnitPlaces } from './clc-places.ts';
-import { unitFileAtPath, unitTypeOfName } from './names.ts';
+import { unitFileAtPath, unitFileTypeOf } from './names.ts';
 import { parseUnitText } from './parse.ts';
 import type { ParsedUnitText } from './parse.ts';
 import { unitRegions } from './regions.ts';
@@ -141,12 +141,12 @@ function unitNaming(scan: Scan, frames: Frame[], path: PathSeg[], keyLine: numbe
   const top = frames[frames.length - 1];
   if (/^(systemd|networkd)\/units\/\d+\/contents$/.test(p)) {
     const name = sibling(top, 'name') ?? '';
-    return { fileType: unitTypeOfName(name), name };
+    return { fileType: unitFileTypeOf(name), name };
   }
   if (/^systemd\/units\/\d+\/dropins\/\d+\/contents$/.test(p)) {
     const unitFrame = frames.find((f) => f.kind === 'map' && f.key === 'dropins');
     const unit = sibling(unitFrame, 'name') ?? '';
-    return { fileType: unitTypeOfName(unit), name: unit, dropin: { unit, name: sibling(top, 'name') ?? '' } };
+    return { fileType: unitFileTypeOf(unit), name: unit, dropin: { unit, name: sibling(top, 'name') ?? '' } };
   }
   if (/^storage\/files\/\d+\/contents\/inline$/.test(p)) {
     const fileFrame = frames[frames.length - 2];

@@ -1,20 +1,11 @@
-// Unit and networkd file names: which kind of file a name is, and where drop-ins belong.
-// systemd takes the type from the suffix after the last dot; `app@.service` is a template and
-// `app@web.service` an instance of it (both read like any service file).
+// Where unit and networkd files written by a config belong: the file type comes from the name's
+// suffix (catalog.ts); a `.conf` file in a `NAME.d/` directory is a drop-in of NAME.
 
-export type UnitFileType =
-  | 'service' | 'socket' | 'timer' | 'mount' | 'automount' | 'swap' | 'path' | 'target'
-  | 'slice' | 'scope' | 'device' | 'network' | 'netdev' | 'link';
+import { unitFileTypeOf } from './catalog.ts';
+import type { UnitFileType } from './catalog.ts';
 
-const TYPES = new Set<string>(['service', 'socket', 'timer', 'mount', 'automount', 'swap', 'path', 'target', 'slice', 'scope', 'device', 'network', 'netdev', 'link']);
-
-/** The file type of `app.service`, `app@.service`, `app@x.service`, `10-eth.network`; undefined if unknown. */
-export function unitTypeOfName(name: string): UnitFileType | undefined {
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const suffix = name.slice(dot + 1);
-  return TYPES.has(suffix) ? (suffix as UnitFileType) : undefined;
-}
+export type { UnitFileType };
+export { unitFileTypeOf };
 
 export interface UnitFilePath {
   fileType: UnitFileType | undefined;
@@ -36,12 +27,12 @@ export function unitFileAtPath(path: string): UnitFilePath | undefined {
   if (!dir) return undefined;
   const rest = path.slice(dir.length).split('/');
   if (rest.length === 1) {
-    const fileType = unitTypeOfName(rest[0]!);
+    const fileType = unitFileTypeOf(rest[0]!);
     return fileType ? { fileType, name: rest[0]! } : undefined;
   }
   if (rest.length === 2 && rest[0]!.endsWith('.d') && rest[1]!.endsWith('.conf') && rest[1]!.length > 5) {
     const unit = rest[0]!.slice(0, -2);
-    const fileType = unitTypeOfName(unit);
+    const fileType = unitFileTypeOf(unit);
     return fileType ? { fileType, name: unit, dropin: { unit, name: rest[1]! } } : undefined;
   }
   return undefined;

@@ -173,7 +173,8 @@ export function parseUnitText(text: string): ParsedUnitText {
     const stop = readLogical(logical);
     if (stop) break;
   }
-  if (pending) readLogical(pending);
+  // a value still continued at the end is read as if on one more line (systemd counts it so)
+  if (pending) readLogical({ ...pending, lastLine: lines.length });
   if (current) current.end = text.length;
   return result;
 

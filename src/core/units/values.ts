@@ -9,7 +9,12 @@
 export interface ValueJudgement {
   /** systemd's complaint, worded like its log line */
   message: string;
+  /** systemd stops reading the file here and does not load the unit */
+  fatal?: boolean;
 }
+
+// Booleans whose unreadable value is fatal to the whole unit (measured on systemd 252)
+const FATAL_BOOLEANS = new Set(['DynamicUser']);
 
 const WS = ' \t\n\r';
 
@@ -276,13 +281,10 @@ function numberInSignalRange(v: string): boolean {
   }
 }
 
-/** systemd's parse_mode: octal, at most 07777. */
+/** systemd's parse_mode: octal digits only (no sign, no prefix), at most 07777. */
 export function parsesAsMode(v: string): boolean {
-  const s = v.replace(/^[ \t\n\r]+/, '');
-  const r = cStrtol(s, 0, 8);
-  if (r.end === 0 || r.end !== s.length || r.overflow) return false;
-  if (r.negative) return false;
-  return r.value <= 0o7777n;
+  const m = /^[ \t\n\r]*([0-7]+)$/.exec(v);
+  return !!m && BigInt('0o' + m[1]) <= 0o7777n;
 }
 
 // --- the judgement per parser -------------------------------------------------------------------
@@ -315,6 +317,12 @@ const STRICT_ENUM_PARSERS = new Set([
   'config_parse_device_policy',
   'config_parse_service_exit_type',
   'config_parse_emergency_action',
+  'config_parse_protect_proc',
+  'config_parse_proc_subset',
+  'config_parse_private_tmp',
+  'config_parse_private_users',
+  'config_parse_protect_control_groups',
+  'config_parse_managed_oom_preference',
 ]);
 
 const INTEGER_RANGES: Record<string, [bigint, bigint, boolean, string]> = {
@@ -323,7 +331,21 @@ const INTEGER_RANGES: Record<string, [bigint, bigint, boolean, string]> = {
   config_parse_uint16: [0n, 0xffffn, true, 'uint16'],
   config_parse_uint8: [0n, 0xffn, true, 'uint8'],
   config_parse_int: [-0x80000000n, 0x7fffffffn, false, 'int'],
+  config_parse_long: [-0x8000000000000000n, 0x7fffffffffffffffn, false, 'long'],
 };
+
+const JUDGED_PARSERS = new Set([
+  'config_parse_bool', 'config_parse_tristate', 'config_parse_job_mode_isolate',
+  'config_parse_sec', 'config_parse_sec_fix_0', 'config_parse_service_timeout', 'config_parse_sec_def_infinity',
+  'config_parse_service_timeout_abort', 'config_parse_job_timeout_sec', 'config_parse_job_running_timeout_sec',
+  'config_parse_iec_size', 'config_parse_memory_limit', 'config_parse_signal', 'config_parse_mode',
+  ...Object.keys(INTEGER_RANGES), ...STRICT_ENUM_PARSERS,
+]);
+
+/** Whether values read by this parser are judged here (the others are never flagged). */
+export function isJudgedParser(parser: string | undefined): boolean {
+  return !!parser && JUDGED_PARSERS.has(parser);
+}
 
 /** What systemd says about this value, or undefined when it reads it (or we do not judge). */
 export function judgeValue(t: ValueTarget, value: string): ValueJudgement | undefined {
@@ -331,11 +353,18 @@ export function judgeValue(t: ValueTarget, value: string): ValueJudgement | unde
   const fail = (what: string): ValueJudgement => ({ message: `Failed to parse ${what}, ignoring: ${value}` });
   switch (p) {
     case 'config_parse_bool':
-      return parseBoolean(value) === undefined ? fail('boolean value') : undefined;
+      if (parseBoolean(value) !== undefined) return undefined;
+      if (FATAL_BOOLEANS.has(t.key)) return { message: `Failed to parse boolean value: ${value}; systemd stops reading the file here and refuses to load the unit`, fatal: true };
+      return fail('boolean value');
     case 'config_parse_tristate':
       return value !== '' && parseBoolean(value) === undefined ? fail('boolean value') : undefined;
     case 'config_parse_sec':
       return parsesAsTimeSpan(value) ? undefined : fail('sec value');
+    case 'config_parse_job_mode_isolate':
+      return parseBoolean(value) === undefined ? fail('boolean') : undefined;
+    case 'config_parse_job_timeout_sec':
+    case 'config_parse_job_running_timeout_sec':
+      return parsesAsTimeSpan(value) ? undefined : fail(`${t.key}= parameter`);
     case 'config_parse_sec_fix_0':
       return parsesAsTimeSpan(value) ? undefined : fail('time value');
     case 'config_parse_service_timeout':
