@@ -130,6 +130,11 @@ test('quick fix: a unit name gets the suffix its contents call for', () => {
   const net = yaml('networkd:', '  units:', '    - name: 10-eth0', '      contents: "[Match]\\nName=eth0\\n[Network]\\nDHCP=yes\\n"');
   assert.deepEqual(fixes(net).map((f) => f.title), ['Rename to 10-eth0.network']);
   assert.equal(fixes(net)[0].result, net.replace('name: 10-eth0', 'name: 10-eth0.network'));
+  // a drop-in takes .conf, whatever its contents (a drop-in named like a unit keeps that name in front)
+  const dropin = yaml('networkd:', '  units:', '    - name: 10-ok.network', '      dropins:', '        - name: mtu.network', '          contents: "[Link]\\nMTUBytes=1400\\n"');
+  assert.deepEqual(fixes(dropin).map((f) => f.title), ['Rename to mtu.network.conf']);
+  const sysDropin = yaml('systemd:', '  units:', '    - name: a.service', '      dropins:', '        - name: 10-env.cnf', '          contents: "[Service]\\nEnvironment=A=1\\n"');
+  assert.deepEqual(fixes(sysDropin).map((f) => f.title), ['Rename to 10-env.conf']);
 });
 
 function realConfigs(): string[] {
