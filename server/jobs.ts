@@ -17,6 +17,8 @@ export interface JobOptions {
   /** why `local:` files cannot be read where this config lives (set instead of filesDirPath) */
   filesUnavailable?: string;
   strict: boolean;
+  /** clc.unitChecks (absent: on) */
+  unitChecks?: boolean;
   pretty: boolean;
 }
 
@@ -60,7 +62,7 @@ export function runJob(job: Job, env: JobEnvironment): JobResult {
   const filesDir = o.filesUnavailable !== undefined ? o.filesDir || '.' : o.filesDir || undefined;
   const common = { platform: o.platform, filesDir, readFile, strict: o.strict };
   if (job.kind === 'diagnose') {
-    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true }).diagnostics };
+    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true, unitChecks: o.unitChecks !== false }).diagnostics };
   }
   const r = transpile(job.text, { ...common, pretty: o.pretty });
   return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
