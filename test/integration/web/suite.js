@@ -69,7 +69,12 @@ async function expectProblems(uri, expected, what = 'the expected problems') {
 
 async function completionLabels(uri, line, character, kind) {
   const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
-  return list.items.filter((it) => kind === undefined || it.kind === kind).map((it) => (typeof it.label === 'string' ? it.label : it.label.label));
+  const label = (it) => (typeof it.label === 'string' ? it.label : it.label.label);
+  // in the order the editor shows them
+  return list.items
+    .filter((it) => kind === undefined || it.kind === kind)
+    .sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b)))
+    .map(label);
 }
 
 async function hoverAt(uri, line, character) {
@@ -115,12 +120,12 @@ const FORMATS = [
     broken: 'broken.clc.yml',
     brokenProblems: [
       { severity: 'error', code: 'path-relative', message: 'path not absolute', range: [2, 12, 2, 24] },
-      { severity: 'info', code: 'decimal-mode', message: 'mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant', range: [4, 12, 4, 15] },
+      { severity: 'warning', code: 'decimal-mode', message: 'mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant', range: [4, 12, 4, 15] },
       { severity: 'warning', code: 'unit-no-install', message: 'unit "hello.service" is enabled, but has no install section so enable does nothing', range: [11, 16, 14, 0] },
       { severity: 'warning', code: 'unknown-key', message: 'Config has unrecognized key: homedir', range: [17, 6, 17, 13] },
     ],
-    // an empty line at the top level of cl-config.yml: the sections not used yet
-    completion: { at: [41, 0], kind: vscode.CompletionItemKind.Property, labels: ['version', 'ignition', 'networkd', 'etcd', 'flannel', 'docker', 'locksmith'] },
+    // an empty line at the top level of cl-config.yml: the sections not used yet, most useful first
+    completion: { at: [41, 0], kind: vscode.CompletionItemKind.Property, labels: ['networkd', 'locksmith', 'docker', 'etcd', 'flannel', 'ignition', 'version'] },
     // "format" in storage.filesystems[0].mount
     hover: { at: [13, 10], range: [13, 8, 13, 14], text: /^\*\*storage\.filesystems\[\]\.mount\.format\*\* · string\n\n/ },
     quickFix: { range: [17, 6, 17, 13], title: 'Rename homedir to home_dir', line: 17, fixed: '      home_dir: /home/core', code: 'unknown-key' },
