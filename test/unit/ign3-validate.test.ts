@@ -5,7 +5,7 @@
 // single rules (templates, ARNs, hashes, tang advertisements, modes, links, labels, versions...).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeJsonValue } from '../../src/core/go/json-decode.ts';
 import { ign3Types, IGNITION3_VERSIONS } from '../../src/core/ignition/v3/types.ts';
@@ -59,4 +59,14 @@ test('ign3 validate: a minimal config of each version is clean; a value with mis
   assert.deepEqual(validateIgnition3({ Ignition: { Version: '3.4.0' }, Storage: { Files: [{}] } }, '3.4.0'), [
     { kind: 'error', path: ['storage', 'files', 0, 'path'], message: 'path not specified' },
   ]);
+});
+
+test('ign3 validate: butane\'s recorded outputs (configs its Ignition validation let through) have no errors', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'ign3', 'butane-outputs');
+  for (const f of readdirSync(dir)) {
+    const json = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    const version = json.ignition.version as Ignition3Version;
+    const value = decodeJsonValue(json, ign3Types(version).Config).value as Record<string, unknown>;
+    assert.deepEqual(validateIgnition3(value, version).filter((e) => e.kind === 'error'), [], f);
+  }
 });
