@@ -13,14 +13,19 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const PATHS = ['/etc/a', '/etc/a/', '/etc/a/b', 'etc/a', '/etc/systemd/system/x.service', '/etc/systemd/system/x.service.d/o.conf', '/var', '/var/lib', '/', '', '/etc/../etc/a', '/etc//a', '/opt/<&>'];
 const SOURCES = ['data:,hello', 'data:;base64,aGk=', 'data:text/plain,%3Ca%3E', 'data:,bad%zz', 'https://example.com/x', 'http://example.com/x', 'tftp://h/x', 's3://bucket/key', 's3://bucket', 'gs://bucket/key', 'gs://bucket', 'arn:aws:s3:::bucket/key', 'arn:aws:s3:::bucket', 'arn:aws:ec2::1:x', 'ftp://x/y', 'foo', '', 'http://[::1', 'oem:///x', '/relative'];
 const HASHES = ['sha512-' + 'ab'.repeat(64), 'sha256-' + 'cd'.repeat(32), 'sha512-abc', 'md5-00', 'sha256', 'sha256-' + 'zz'.repeat(32), ''];
-const UNIT_NAMES = ['a.service', 'b.socket', 'var-lib.mount', 'var.mount', 'c.timer', 'noext', 'd.path', 'x.service', '', 'e.swap', 'f@.service', 'var-lib.swap'];
-const UNIT_CONTENTS = ['[Unit]\nDescription=x\n', '[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n', '[Mount]\nWhat=/dev/sda\nWhere=/var/lib\n', '[Mount]\nWhere=/var\n', 'garbage line\n', '[Unit]\nDescription=bad \\\n', '', '[Unit\n', '[Service]\nExecStart=/bin/true\n'];
+const UNIT_NAMES = ['a.service', 'b.socket', 'var-lib.mount', 'var.mount', 'c.timer', 'noext', 'd.path', 'x.service', '', 'e.swap', 'f@.service', 'f@x.service', 'g@.service', 'g@a@b.service', 'var-lib.swap', 'h.service\n'];
+const UNIT_CONTENTS = [
+  '[Unit]\nDescription=x\n', '[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n', '[Mount]\nWhat=/dev/sda\nWhere=/var/lib\n',
+  '[Mount]\nWhere=/var\n', 'garbage line\n', '[Unit]\nDescription=bad \\\n', '', '[Unit\n', '[Service]\nExecStart=/bin/true\n', '[Unit] trailing\nA=b\n',
+  '[Unit]\nNoEquals\n', '# only a comment\n', '[Unit]\r\nA=b\r\n', '[Install]\nWantedBy=x\n', '[Unit]\nA=' + 'x'.repeat(2100), '[Sé]\nK=\u00e9\\\n  more\n',
+  '[Unit]\n', ';c\n[Install]\n', '[Unit]\nA=b\n[Install] \u00e9\n',
+];
 const DEVICES = ['/dev/sda', '/dev/sdb', '/dev/disk/by-label/x', 'sda', '', '/dev/mapper/m', '/dev/md/r'];
 const STRINGS = ['x', '', 'a b', '<&>', 'é', '\u2028', 'tab\there', 'nl\nhere', 'quote"', 'back\\slash', '\u0001', '\u007f', 'data'];
 const FORMATS = ['ext4', 'xfs', 'btrfs', 'vfat', 'swap', 'none', 'zfs', ''];
 const LEVELS = ['raid0', 'raid1', 'raid5', 'raid6', 'raid10', 'linear', 'stripe', 'raid4', 'multipath', 'mirror', ''];
 const GUIDS = ['11111111-2222-3333-4444-555555555555', 'A19D880F-05FC-4D3B-A006-743F0F84911E', 'not-a-guid', '', '0FC63DAF-8483-4772-8E79-3D69D8477DE4'];
-const LABELS = ['root', 'data', 'a:b', 'x'.repeat(40), '', 'ROOT'];
+const LABELS = ['root', 'data', 'a:b', 'x'.repeat(40), '', 'ROOT', 'x'.repeat(12), 'y'.repeat(13), 'z'.repeat(48), '\u00e9'.repeat(7), 'w'.repeat(257)];
 const UUIDS = ['0f0f0f0f-1e1e-2d2d-3c3c-4b4b4b4b4b4b', 'nope', ''];
 const NAMES = ['core', 'ops', 'root', '', 'x', 'a.conf', 'b.conf', 'c'];
 const COMPRESSIONS = ['gzip', '', 'xz', 'bzip2'];

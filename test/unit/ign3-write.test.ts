@@ -3,7 +3,7 @@
 // github.com/clarketm/json, as butane does (compact and MarshalIndent "  ").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeJsonValue } from '../../src/core/go/json-decode.ts';
 import { ign3Types, newIgnition3Config, IGNITION3_VERSIONS } from '../../src/core/ignition/v3/types.ts';
@@ -72,4 +72,17 @@ test('ign3 writer: fields that only some versions have', () => {
     writeIgnition3(cfg('3.7.0-experimental'), '3.7.0-experimental'),
     '{"ignition":{"version":"3.7.0-experimental"},"storage":{"luks":[{"cex":{"enabled":true},"clevis":{"tang":[{"advertisement":"a","url":"http://t"}]},"discard":true,"name":"l","openOptions":["x"]}]}}',
   );
+});
+
+test('ign3 writer: butane\'s recorded outputs are reproduced byte for byte', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'ign3', 'butane-outputs');
+  const files = readdirSync(dir);
+  assert.ok(files.length >= 20);
+  for (const f of files) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    const json = JSON.parse(text);
+    const { value, mismatches } = decodeJsonValue(json, ign3Types(json.ignition.version).Config);
+    assert.deepEqual(mismatches, [], f);
+    assert.equal(writeIgnition3(value as Record<string, unknown>, json.ignition.version) + '\n', text, f);
+  }
 });
