@@ -100,3 +100,11 @@ test('random inputs of every shape inflate back (seeded)', () => {
     assert.ok(Buffer.from(gunzipSync(out)).equals(Buffer.from(input)), `${kind} size ${size} seed ${seed}`);
   }
 });
+
+test('calls are independent: the shared tables carry nothing from one input to the next', () => {
+  const small = gzipInput('config', 3000, 11);
+  const first = gzipBestCompression(small);
+  gzipBestCompression(gzipInput('text', 200000, 12)); // fills the hash tables with other positions
+  assert.deepEqual(gzipBestCompression(small), first);
+  assert.deepEqual(gzipBestCompression(small), first);
+});

@@ -163,7 +163,8 @@ export class BlockWriter {
   private rleCount = 0;
   private readonly allLengths = new Uint8Array(LITERAL_SYMBOLS + DISTANCE_SYMBOLS);
 
-  constructor(private readonly sink: BitSink) {}
+  /** Where blocks go; set per stream by the deflater. */
+  sink = new BitSink(0);
 
   /**
    * Writes tokens[0..count) plus an end-of-block. `raw[rawStart..rawEnd)` are the bytes the

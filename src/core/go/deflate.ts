@@ -29,7 +29,9 @@ const NO_BLOCK_START = 0x7fffffff;
 
 /** Raw deflate stream of `data`, byte-identical to Go's flate.NewWriter(w, 9) + Write + Close. */
 export function deflateBestCompression(data: Uint8Array, sink: BitSink): void {
-  const deflater = new Level9Deflater(sink);
+  // The tables take most of a megabyte; one instance serves every call (calls never overlap).
+  const deflater = (shared ??= new Level9Deflater());
+  deflater.start(sink);
   let consumed = 0;
   // Same rhythm as the reference writer: compress what the window holds, then refill it.
   while (consumed < data.length) {
@@ -40,12 +42,14 @@ export function deflateBestCompression(data: Uint8Array, sink: BitSink): void {
   sink.storedHeader(0, true); // Close ends the stream with an empty final stored block
 }
 
+let shared: Level9Deflater | undefined;
+
 class Level9Deflater {
   private readonly window = new Uint8Array(2 * WINDOW);
   // Positions are stored plus `base` so that 0 means "none" and sliding needs no rewrite.
   private readonly head = new Int32Array(1 << 17);
   private readonly prev = new Int32Array(WINDOW);
-  private base = 1;
+  private base = 1 - (2 * WINDOW + 1); // start() moves it to 1 for the first stream
   private index = 0; // next position to look at
   private end = 0; // bytes in the window
   private blockStart = 0; // window position where the pending tokens' bytes begin
@@ -55,10 +59,30 @@ class Level9Deflater {
   private literalPending = false; // window[index - 1] not yet emitted nor covered by a match
   private readonly tokens = new Int32Array(MAX_BLOCK_TOKENS);
   private tokenCount = 0;
-  private readonly blocks: BlockWriter;
+  private readonly blocks = new BlockWriter();
 
-  constructor(sink: BitSink) {
-    this.blocks = new BlockWriter(sink);
+  /**
+   * Prepares for a new stream. Instead of clearing the hash tables, `base` moves past every
+   * stored position of the previous stream: those then read as negative (out of the window),
+   * exactly like the empty entries of fresh tables.
+   */
+  start(sink: BitSink): void {
+    this.blocks.sink = sink;
+    if (this.base > POSITION_LIMIT) {
+      this.head.fill(0);
+      this.prev.fill(0);
+      this.base = 1;
+    } else {
+      this.base += 2 * WINDOW + 1;
+    }
+    this.index = 0;
+    this.end = 0;
+    this.blockStart = 0;
+    this.chainHead = this.base - 1; // reads as position -1: no candidate
+    this.matchLength = MIN_MATCH - 1;
+    this.matchDistance = 0;
+    this.literalPending = false;
+    this.tokenCount = 0;
   }
 
   /** Copies input into the window (sliding it first when the search has run near its end). */
