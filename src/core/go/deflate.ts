@@ -19,7 +19,6 @@ const MIN_MATCH = 4;
 const MAX_MATCH = 258;
 const MIN_LOOKAHEAD = MIN_MATCH + MAX_MATCH; // below this, wait for more input (or the end)
 const SHORT_MATCH_REACH = 4096; // a 4-byte match must be at most this far back
-const GOOD_ENOUGH = 32; // Go's "good" length; see findMatch
 const LAZY_LIMIT = 258; // no second look after a match this long
 const NICE = 258; // stop searching once a match is this long
 const MAX_CHAIN = 4096;
@@ -216,9 +215,9 @@ class Level9Deflater {
     const nice = maxLength < NICE ? maxLength : NICE;
     let best = MIN_MATCH - 1;
     let bestDistance = 0;
-    // Go would quarter the chain when starting from a "good" length; the search always starts
-    // from 3 at this level, so the full chain is walked.
-    let tries = best >= GOOD_ENOUGH ? MAX_CHAIN >> 2 : MAX_CHAIN;
+    // Go shortens the walk to a quarter when the search starts from a "good" length (32); it
+    // always starts from 3 here, so the whole chain allowance applies.
+    let tries = MAX_CHAIN;
     let probe = win[pos + best];
     const lowest = pos - WINDOW;
     for (let i = first; tries > 0; tries--) {
