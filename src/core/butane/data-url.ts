@@ -3,7 +3,7 @@
 // counting the "gzip" it adds to the compression field).
 
 import { escapeDataUrl } from '../go/dataurl.ts';
-import { gzipBestCompression } from './gzip-seam.ts';
+import { gzipBestCompression } from '../go/gzip.ts';
 
 export interface DataUrl {
   url: string;
@@ -19,7 +19,7 @@ export function makeDataUrl(contents: Uint8Array, currentCompression: string | n
   if (b64.length < opaque.length) opaque = b64;
   if (!userCompressed && allowCompression) {
     const gz = gzipBestCompression(contents);
-    if (gz) {
+    {
       const gzUrl = ';base64,' + Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength).toString('base64');
       if (gzUrl.length + 4 < opaque.length) {
         opaque = gzUrl;
