@@ -20,6 +20,7 @@ import { findSpec } from './variants.ts';
 import type { ButaneSpec } from './variants.ts';
 import { unusedKeys } from './unused-keys.ts';
 import { checkConfig } from './checks.ts';
+import { validateInlineConfig } from './inline-config.ts';
 import { translateConfig } from './translate.ts';
 import type { TranslationTrail } from './trail.ts';
 import { applyFieldFilters } from './filters.ts';
@@ -83,7 +84,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   // 3. unused keys, checks, translation
   const entries: PlacedEntry[] = place(unusedKeys(cfg, spec.base.config, root));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
-  entries.push(...place(checkConfig(cfg, spec.base.config)));
+  entries.push(...place(checkConfig(cfg, spec.base.config, { validateIgnitionConfig: (path, raw) => validateInlineConfig(path, raw, spec.ignitionVersion) })));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
   const tr = translateConfig(cfg, spec.base, { ignitionVersion: spec.ignitionVersion, files: options.files ?? null, allowCompression: true });
   entries.push(...place(tr.entries));
