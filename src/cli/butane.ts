@@ -54,11 +54,13 @@ function usage(): string {
   const rows = FLAGS.filter((f) => !f.hidden).map((f) => {
     let left = f.short ? `  -${f.short}, --${f.name}` : `      --${f.name}`;
     if (f.kind === 'string') left += f.noOptDefault ? ' string[="' + f.noOptDefault + '"]' : ' string';
-    const def = f.name === 'color' ? ' (default "auto")' : '';
+    const def = f.name === 'color' ? ' (default "auto")' : f.name === 'diagnostics' ? ' (default "text")' : '';
     return [left, f.usage + def] as const;
   });
   const width = Math.max(...rows.map((r) => r[0].length));
-  return 'Usage: butane [options] [input-file]\nOptions:\n' + rows.map(([l, u]) => `${l.padEnd(width)}   ${u}`).join('\n') + '\n';
+  // pflag names the program as it was invoked
+  const program = process.argv[1] ?? 'butane';
+  return `Usage: ${program} [options] [input-file]\nOptions:\n` + rows.map(([l, u]) => `${l.padEnd(width)}   ${u}`).join('\n') + '\n';
 }
 
 class UsageError extends Error {}
