@@ -3,8 +3,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { IGNITION3_VERSIONS, ign3Types } from '../src/core/ignition/v3/types.ts';
-import type { Ignition3Version } from '../src/core/ignition/v3/types.ts';
+import { ALL_IGNITION3_VERSIONS, ign3AllTypes } from '../src/core/ignition/v3/types.ts';
+import type { AnyIgnition3Version } from '../src/core/ignition/v3/types.ts';
 import type { GoField, GoType, StructType } from '../src/core/go/types.ts';
 
 interface FieldDoc {
@@ -23,7 +23,7 @@ interface Docs {
 type Schema = Record<string, unknown>;
 
 /** The schema file of a spec version, e.g. ignition-3.4.schema.json, ignition-3.7-experimental.schema.json. */
-export function ignition3SchemaFile(version: Ignition3Version): string {
+export function ignition3SchemaFile(version: AnyIgnition3Version): string {
   const [major, minor, rest] = version.split('.');
   const pre = rest.includes('-') ? rest.slice(rest.indexOf('-')) : '';
   return `ignition-${major}.${minor}${pre}.schema.json`;
@@ -68,7 +68,7 @@ class SchemaBuilder {
 
   constructor(
     private readonly docs: Docs,
-    private readonly version: Ignition3Version,
+    private readonly version: AnyIgnition3Version,
   ) {}
 
   private typeDoc(name: string): TypeDoc {
@@ -143,8 +143,8 @@ function mergeConstraints(prop: Schema, extra: Record<string, unknown>): void {
   }
 }
 
-function buildVersion(docs: Docs, version: Ignition3Version): Schema {
-  const types = ign3Types(version);
+function buildVersion(docs: Docs, version: AnyIgnition3Version): Schema {
+  const types = ign3AllTypes(version);
   const b = new SchemaBuilder(docs, version);
   const root = b.structSchema(types.Config);
   // Ignition needs a version it can parse even where the Go field is optional (3.3.0)
@@ -218,7 +218,7 @@ export function buildIgnition3Schemas(root: string): Map<string, string> {
   const all: Array<[string, string, Schema]> = [];
   const v23 = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'ignition-2.3.schema.json'), 'utf8')) as Schema;
   all.push(['2.3.0', 'v2_3', v23]);
-  for (const version of IGNITION3_VERSIONS) {
+  for (const version of ALL_IGNITION3_VERSIONS) {
     const schema = buildVersion(docs, version);
     out.set(ignition3SchemaFile(version), text(schema));
     all.push([version, 'v' + version.replace(/\.0(-|$)/, '$1').replace(/[.-]/g, '_'), schema]);

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { buildIgnition3Schemas, ignition3SchemaFile } from '../../scripts/ignition3-schemas.ts';
-import { IGNITION3_VERSIONS, ign3Types } from '../../src/core/ignition/v3/types.ts';
-import type { Ignition3Version } from '../../src/core/ignition/v3/types.ts';
+import { ALL_IGNITION3_VERSIONS, ign3AllTypes } from '../../src/core/ignition/v3/types.ts';
+import type { AnyIgnition3Version } from '../../src/core/ignition/v3/types.ts';
 import { flatFields } from '../../src/core/go/types.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,7 +17,7 @@ const readJson = (p: string): any => JSON.parse(fs.readFileSync(p, 'utf8'));
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const dispatcher = ajv.compile(readJson(path.join(ROOT, 'schemas', 'ignition.schema.json')));
-const perVersion = new Map(IGNITION3_VERSIONS.map((v) => [v, ajv.compile(readJson(path.join(ROOT, 'schemas', ignition3SchemaFile(v))))]));
+const perVersion = new Map(ALL_IGNITION3_VERSIONS.map((v) => [v, ajv.compile(readJson(path.join(ROOT, 'schemas', ignition3SchemaFile(v))))]));
 
 test('ign3 schemas: the committed files are what the generator writes', () => {
   for (const [file, text] of buildIgnition3Schemas(ROOT)) {
@@ -28,9 +28,8 @@ test('ign3 schemas: the committed files are what the generator writes', () => {
 test('ign3 schemas: every described type and field exists in some spec version', () => {
   const docs = readJson(path.join(ROOT, 'schemas', 'ignition-3-docs.json')).types as Record<string, { fields: Record<string, unknown> }>;
   const known = new Map<string, Set<string>>();
-  for (const v of IGNITION3_VERSIONS) {
-    for (const t of Object.values(ign3Types(v))) {
-      if (!t || typeof t !== 'object' || t.kind !== 'struct') continue;
+  for (const v of ALL_IGNITION3_VERSIONS) {
+    for (const t of Object.values(ign3AllTypes(v))) {
       const keys = known.get(t.name) ?? new Set<string>();
       for (const f of flatFields(t)) keys.add(f.key);
       known.set(t.name, keys);
@@ -48,7 +47,7 @@ test('ign3 schemas: butane\'s recorded outputs are accepted', () => {
   assert.ok(files.length >= 20);
   for (const f of files) {
     const cfg = readJson(path.join(dir, f));
-    const own = perVersion.get(cfg.ignition.version as Ignition3Version)!;
+    const own = perVersion.get(cfg.ignition.version as AnyIgnition3Version)!;
     assert.ok(dispatcher(cfg), `${f}: ${JSON.stringify(dispatcher.errors)}`);
     assert.ok(own(cfg), `${f}: ${JSON.stringify(own.errors)}`);
   }
@@ -83,6 +82,19 @@ test('ign3 schemas: ct\'s Ignition 2.3 outputs pass through the dispatching sche
   assert.ok(checked >= 50, `${checked} ct outputs`);
 });
 
+test('ign3 schemas: ign-converter\'s recorded 3.0.0 translations of ct outputs are accepted', () => {
+  const dir = path.join(FIXTURES, 'ign-converter-outputs');
+  const files = fs.readdirSync(dir);
+  assert.ok(files.length >= 10);
+  for (const f of files) {
+    const cfg = readJson(path.join(dir, f));
+    assert.equal(cfg.ignition.version, '3.0.0');
+    const own = perVersion.get('3.0.0')!;
+    assert.ok(dispatcher(cfg), `${f}: ${JSON.stringify(dispatcher.errors)}`);
+    assert.ok(own(cfg), `${f}: ${JSON.stringify(own.errors)}`);
+  }
+});
+
 test('ign3 schemas: mistakes are reported', () => {
   const base = (version: string, rest: object = {}) => ({ ignition: { version }, ...rest });
   const rejects = (cfg: unknown, why: string) => assert.equal(dispatcher(cfg), false, why);
@@ -96,5 +108,9 @@ test('ign3 schemas: mistakes are reported', () => {
   rejects(base('3.4.0', { storage: { luks: [{ name: 'l', device: '/dev/a', cex: { enabled: true } }] } }), 'a 3.5.0 field in 3.4.0');
   rejects(base('3.4.0', { systemd: { units: [{ name: 'app' }] } }), 'a unit without a type suffix');
   rejects(base('2.3.0', { storage: { files: [{ path: '/a' }] } }), '2.3.0 files need a filesystem');
+  rejects(base('3.0.0', { storage: { files: [{ path: '/a', contents: { httpHeaders: [] } }] } }), 'httpHeaders before 3.1.0');
+  rejects(base('3.2.0', { storage: { links: [{ path: '/a' }] } }), 'a link without a target before 3.3.0');
+  rejects(base('3.2.0', { storage: { luks: [{ name: 'l', device: '/dev/a', clevis: { custom: { pin: 'tpm2' } } }] } }), 'a 3.2.0 custom pin without config');
   assert.ok(dispatcher(base('3.5.0', { storage: { luks: [{ name: 'l', device: '/dev/a', cex: { enabled: true } }] } })));
+  assert.ok(dispatcher(base('3.3.0', { storage: { links: [{ path: '/a', target: '/b' }] } })));
 });

@@ -12,6 +12,9 @@ import { ign3Types, IGNITION3_VERSIONS } from '../../src/core/ignition/v3/types.
 import type { Ignition3Version } from '../../src/core/ignition/v3/types.ts';
 import { validateIgnition3, validateIgnition3Dups, validateIgnition3Semantics } from '../../src/core/ignition/v3/validate.ts';
 import type { Ign3Entry } from '../../src/core/ignition/v3/report.ts';
+import { pathError } from '../../src/core/ignition/v3/checks/common.ts';
+import { clean } from '../../src/core/go/path.ts';
+import { Rng } from '../support/rng.ts';
 
 interface Vector {
   version: Ignition3Version;
@@ -68,5 +71,17 @@ test('ign3 validate: butane\'s recorded outputs (configs its Ignition validation
     const version = json.ignition.version as Ignition3Version;
     const value = decodeJsonValue(json, ign3Types(version).Config).value as Record<string, unknown>;
     assert.deepEqual(validateIgnition3(value, version).filter((e) => e.kind === 'error'), [], f);
+  }
+});
+
+test('ign3 validate: the quick "is this path clean" test agrees with path.Clean on random paths', () => {
+  const rng = new Rng(1201);
+  const parts = ['/', '/', '.', '..', 'a', 'b.c', '...'];
+  for (let n = 0; n < 20000; n++) {
+    let p = '/';
+    const len = rng.int(8);
+    for (let i = 0; i < len; i++) p += rng.pick(parts);
+    const expected = clean(p) !== p ? 'path is not fully simplified' : null;
+    assert.equal(pathError(p), expected, p);
   }
 });

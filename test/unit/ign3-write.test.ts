@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeJsonValue } from '../../src/core/go/json-decode.ts';
-import { ign3Types, newIgnition3Config, IGNITION3_VERSIONS } from '../../src/core/ignition/v3/types.ts';
+import { ALL_IGNITION3_VERSIONS, ign3AllTypes, ign3Types, newIgnition3Config, IGNITION3_VERSIONS } from '../../src/core/ignition/v3/types.ts';
+import type { GoType } from '../../src/core/go/types.ts';
 import type { Ignition3Version } from '../../src/core/ignition/v3/types.ts';
 import { writeIgnition3 } from '../../src/core/ignition/v3/write.ts';
 
@@ -84,5 +85,29 @@ test('ign3 writer: butane\'s recorded outputs are reproduced byte for byte', () 
     const { value, mismatches } = decodeJsonValue(json, ign3Types(json.ignition.version).Config);
     assert.deepEqual(mismatches, [], f);
     assert.equal(writeIgnition3(value as Record<string, unknown>, json.ignition.version) + '\n', text, f);
+  }
+});
+
+test('ign3 types: every struct of every 3.x spec matches the layout recorded from Ignition\'s Go types', () => {
+  // recorded by reflecting over config/v3_x/types.Config: Go field name, json tag, Go type
+  const recorded = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'ign3', 'go-types.json'), 'utf8')) as Record<
+    string,
+    Record<string, Array<{ name: string; tag: string; type: string; embedded?: boolean }>>
+  >;
+  const typeText = (t: GoType): string =>
+    t.kind === 'ptr' ? '*' + typeText(t.elem) : t.kind === 'slice' ? (t.name ?? '[]' + typeText(t.elem)) : t.kind === 'struct' ? t.name : ((t as { name?: string }).name ?? t.kind);
+  assert.deepEqual(Object.keys(recorded).sort(), [...ALL_IGNITION3_VERSIONS].sort());
+  for (const version of ALL_IGNITION3_VERSIONS) {
+    const mine = ign3AllTypes(version);
+    assert.deepEqual(Object.keys(mine).sort(), Object.keys(recorded[version]).sort(), version);
+    for (const [name, fields] of Object.entries(recorded[version])) {
+      const got = mine[name].fields.map((f) => ({
+        name: f.name,
+        tag: f.embedded ? '' : f.key + (f.omitempty ? ',omitempty' : ''),
+        type: typeText(f.type),
+        ...(f.embedded ? { embedded: true } : {}),
+      }));
+      assert.deepEqual(got, fields, `${version} ${name}`);
+    }
   }
 });

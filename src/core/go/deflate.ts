@@ -220,10 +220,17 @@ class Level9Deflater {
     let tries = MAX_CHAIN;
     let probe = win[pos + best];
     const lowest = pos - WINDOW;
-    for (let i = first; tries > 0; tries--) {
+    const floor = lowest > 0 ? lowest : 0;
+    for (let i = first; ; ) {
       if (win[i + best] === probe) {
-        let n = 0;
-        while (n < maxLength && win[i + n] === win[pos + n]) n++;
+        let a = i;
+        let b = pos;
+        const stop = pos + maxLength;
+        while (b < stop && win[a] === win[b]) {
+          a++;
+          b++;
+        }
+        const n = b - pos;
         if (n > best && (n > MIN_MATCH || pos - i <= SHORT_MATCH_REACH)) {
           best = n;
           bestDistance = pos - i;
@@ -231,9 +238,10 @@ class Level9Deflater {
           probe = win[pos + n];
         }
       }
-      if (i === lowest) break; // its chain slot has been reused by a newer position
+      // At `lowest` the chain slot has been reused by a newer position: stop there.
+      if (--tries === 0 || i === lowest) break;
       i = prev[i & WINDOW_MASK] - base;
-      if (i < lowest || i < 0) break;
+      if (i < floor) break;
     }
     return bestDistance === 0 ? 0 : (best << 16) | bestDistance;
   }

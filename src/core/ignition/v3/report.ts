@@ -11,16 +11,19 @@ export interface Ign3Entry {
   message: string;
 }
 
-/** Collects entries in the order Ignition adds them. */
+/**
+ * Collects entries in the order Ignition adds them. A null message adds nothing (Go's
+ * AddOnError(c, nil)); the path is copied, so callers may pass a path they go on changing.
+ */
 export class Ign3Report {
   readonly entries: Ign3Entry[] = [];
 
   error(path: Ign3Path, message: string | null): void {
-    if (message !== null) this.entries.push({ kind: 'error', path, message });
+    if (message !== null) this.entries.push({ kind: 'error', path: path.slice(), message });
   }
 
   warn(path: Ign3Path, message: string | null): void {
-    if (message !== null) this.entries.push({ kind: 'warning', path, message });
+    if (message !== null) this.entries.push({ kind: 'warning', path: path.slice(), message });
   }
 }
 

@@ -27,43 +27,115 @@ function nameOf(t: GoType): string | undefined {
   return t.kind === 'ptr' ? undefined : (t as { name?: string }).name;
 }
 
+type Visit = (name: string, v: any, t: GoType, at: Ign3Path) => void;
+
+/** A struct field the walk descends into. */
+interface Step {
+  name: string;
+  key: string;
+  type: GoType;
+}
+
 /**
  * vcontext's walk: `visit` sees every value of a named type before its parts. Undefined
  * stands for Go's zero value, so a missing struct is still visited (as Go's zero struct is).
+ * Only the types `wanted` picks are visited, and subtrees holding none of them are skipped;
+ * the path is one array changed in place (visitors copy what they keep).
  */
-function walk(v: unknown, t: GoType, at: Ign3Path, visit: (name: string, v: any, t: GoType, at: Ign3Path) => void): void {
-  switch (t.kind) {
-    case 'ptr':
-      if (v != null) walk(v, t.elem, at, visit);
-      return;
-    case 'struct': {
-      const obj = (v ?? {}) as Record<string, unknown>;
-      visit(t.name, obj, t, at);
-      for (const f of flatFields(t)) walk(obj[f.name], f.type, [...at, f.key], visit);
-      return;
+class Walker {
+  private readonly live = new Map<GoType, boolean>();
+  private readonly steps = new Map<StructType, Step[]>();
+  private readonly wantedCache = new Map<GoType, boolean>();
+
+  constructor(private readonly wants: (t: GoType) => boolean) {}
+
+  private wanted(t: GoType): boolean {
+    let w = this.wantedCache.get(t);
+    if (w === undefined) this.wantedCache.set(t, (w = this.wants(t)));
+    return w;
+  }
+
+  /** Whether a value of this type, or anything inside it, gets visited. */
+  private isLive(t: GoType): boolean {
+    let known = this.live.get(t);
+    if (known !== undefined) return known;
+    this.live.set(t, false); // (no recursive types in the model; this only guards)
+    switch (t.kind) {
+      case 'ptr':
+        known = this.isLive(t.elem);
+        break;
+      case 'slice':
+        known = this.wanted(t) || this.isLive(t.elem);
+        break;
+      case 'struct':
+        known = this.wanted(t) || flatFields(t).some((f) => this.isLive(f.type));
+        break;
+      default:
+        known = this.wanted(t);
     }
-    case 'slice': {
-      if (t.name) visit(t.name, v, t, at);
-      if (v == null) return;
-      const items = v as unknown[];
-      for (let i = 0; i < items.length; i++) walk(items[i], t.elem, [...at, i], visit);
-      return;
+    this.live.set(t, known);
+    return known;
+  }
+
+  private plan(t: StructType): Step[] {
+    let s = this.steps.get(t);
+    if (!s) {
+      s = flatFields(t)
+        .filter((f) => this.isLive(f.type))
+        .map((f) => ({ name: f.name, key: f.key, type: f.type }));
+      this.steps.set(t, s);
     }
-    default: {
-      const name = nameOf(t);
-      if (name) visit(name, v ?? '', t, at);
+    return s;
+  }
+
+  run(value: unknown, t: GoType, visit: Visit): void {
+    if (this.isLive(t)) this.walk(value, t, [], visit);
+  }
+
+  private walk(v: unknown, t: GoType, at: Ign3Path, visit: Visit): void {
+    switch (t.kind) {
+      case 'ptr':
+        if (v != null) this.walk(v, t.elem, at, visit);
+        return;
+      case 'struct': {
+        const obj = (v ?? {}) as Record<string, unknown>;
+        if (this.wanted(t)) visit(t.name, obj, t, at);
+        const steps = this.plan(t);
+        for (let i = 0; i < steps.length; i++) {
+          const f = steps[i];
+          at.push(f.key);
+          this.walk(obj[f.name], f.type, at, visit);
+          at.pop();
+        }
+        return;
+      }
+      case 'slice': {
+        if (this.wanted(t)) visit(t.name!, v, t, at);
+        if (v == null || !this.isLive(t.elem)) return;
+        const items = v as unknown[];
+        for (let i = 0; i < items.length; i++) {
+          at.push(i);
+          this.walk(items[i], t.elem, at, visit);
+          at.pop();
+        }
+        return;
+      }
+      default:
+        if (this.wanted(t)) visit(nameOf(t)!, v ?? '', t, at);
     }
   }
 }
+
+const semanticsWalker = new Walker((t) => {
+  const name = nameOf(t);
+  return name !== undefined && Object.hasOwn(CHECKS, name);
+});
 
 /** The Validate walk: every type's own checks, in walk order. */
 export function validateIgnition3Semantics(value: Ign3Value, version: Ignition3Version): Ign3Entry[] {
   const rules: SpecRules = specRules(version);
   const r = new Ign3Report();
-  walk(value, ign3Types(version).Config, [], (name, v, _t, at) => {
-    const check = Object.hasOwn(CHECKS, name) ? CHECKS[name] : undefined;
-    if (check) check(v, at, r, rules);
-  });
+  semanticsWalker.run(value, ign3Types(version).Config, (name, v, _t, at) => CHECKS[name](v, at, r, rules));
   return r.entries;
 }
 
@@ -109,30 +181,55 @@ function itemKey(item: unknown, t: GoType): string {
   return key(item ?? {});
 }
 
+/** A list field ValidateDups checks, and the name of the key set it shares. */
+interface DupList {
+  name: string;
+  key: string;
+  elem: GoType;
+  listName: string;
+}
+
+const dupLists = new Map<StructType, DupList[]>();
+
+/** The lists of a struct that are checked for repeats (ignored ones left out), worked out once. */
+function dupListsOf(t: StructType): DupList[] {
+  let lists = dupLists.get(t);
+  if (!lists) {
+    const ignored = IGNORED[t.name];
+    const merged = MERGED[t.name];
+    lists = flatFields(t)
+      .filter((f) => f.type.kind === 'slice' && !ignored?.has(f.name))
+      .map((f) => ({ name: f.name, key: f.key, elem: (f.type as { elem: GoType }).elem, listName: merged?.[f.name] ?? f.name }));
+    dupLists.set(t, lists);
+  }
+  return lists;
+}
+
 function structDups(obj: Record<string, unknown>, t: StructType, at: Ign3Path, r: Ign3Report): void {
-  const ignored = IGNORED[t.name];
-  const merged = MERGED[t.name];
-  const lists = new Map<string, Set<string>>();
-  for (const f of flatFields(t)) {
-    if (f.type.kind !== 'slice' || ignored?.has(f.name)) continue;
-    const listName = merged?.[f.name] ?? f.name;
-    let seen = lists.get(listName);
-    if (!seen) lists.set(listName, (seen = new Set()));
-    const items = (obj[f.name] ?? []) as unknown[];
+  const lists = dupListsOf(t);
+  let seenByList: Map<string, Set<string>> | null = null;
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
+    const items = obj[list.name] as unknown[] | null | undefined;
+    if (!items || items.length === 0) continue;
+    seenByList ??= new Map();
+    let seen = seenByList.get(list.listName);
+    if (!seen) seenByList.set(list.listName, (seen = new Set()));
     for (let i = 0; i < items.length; i++) {
-      const key = itemKey(items[i], f.type.elem);
-      if (seen.has(key)) r.error([...at, f.key, i], ERR.duplicate);
+      const key = itemKey(items[i], list.elem);
+      if (seen.has(key)) r.error([...at, list.key, i], ERR.duplicate);
       seen.add(key);
     }
   }
 }
 
+/** Structs with a list among their fields are the ones ValidateDups looks at. */
+const dupsWalker = new Walker((t) => t.kind === 'struct' && dupListsOf(t).length > 0);
+
 /** The duplicate walk: repeated keys in any list of the config. */
 export function validateIgnition3Dups(value: Ign3Value, version: Ignition3Version): Ign3Entry[] {
   const r = new Ign3Report();
-  walk(value, ign3Types(version).Config, [], (_name, v, t, at) => {
-    if (t.kind === 'struct') structDups(v, t, at, r);
-  });
+  dupsWalker.run(value, ign3Types(version).Config, (_name, v, t, at) => structDups(v, t as StructType, at, r));
   return r.entries;
 }
 
