@@ -6,6 +6,7 @@
 //   debian-252-dump.txt    `/lib/systemd/systemd --dump-configuration-items` of Debian's systemd 252
 //                          (refresh with --refresh-dump where that binary exists)
 //   descriptions.json      our own one-line descriptions
+//   well-known-units.json  standard targets and Flatcar's own units, for completing unit names
 // A directive known to either version is in the table, so neither systemd flags what we accept.
 //
 //   node scripts/gen-systemd-units.mjs [--refresh-dump] [--check]
@@ -28,6 +29,7 @@ if (args.has('--refresh-dump')) {
 const facts = JSON.parse(readFileSync(join(inputs, 'facts-v257.json'), 'utf8'));
 const dump = parseDump(readFileSync(dumpFile, 'utf8'));
 const descriptions = JSON.parse(readFileSync(join(inputs, 'descriptions.json'), 'utf8'));
+const wellKnown = JSON.parse(readFileSync(join(inputs, 'well-known-units.json'), 'utf8'));
 
 /** `[Section]` then `Key=LABEL` lines -> Map(section -> Map(key -> label)) */
 function parseDump(text) {
@@ -196,6 +198,7 @@ const table = {
   manBase: 'https://www.freedesktop.org/software/systemd/man/latest/',
   fileTypes,
   sectionDescriptions,
+  wellKnownUnits: wellKnown.units,
   groups,
 };
 

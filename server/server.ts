@@ -27,6 +27,7 @@ import type { Diagnostic } from '../src/core/report.ts';
 import { ClcDocument } from '../src/core/features/document.ts';
 import { complete } from '../src/core/features/completion.ts';
 import { hover } from '../src/core/features/hover.ts';
+import { isInUnitText } from '../src/core/units/cursor.ts';
 import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
@@ -310,7 +311,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [':', ' ', '{', '-'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' ', '{', '-', '=', '['], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
         definitionProvider: true,
@@ -342,6 +343,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(uri);
       if (!e) return [];
       const offset = offsetOf(e.doc, params.position);
+      // `=` and `[` only start completion inside unit texts (values, section headers)
+      const trigger = params.context?.triggerCharacter;
+      if ((trigger === '=' || trigger === '[') && !isInUnitText(e.doc, offset)) return [];
       return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });

@@ -33,6 +33,7 @@ import * as security from './convert/security.ts';
 import * as systemd from './convert/systemd.ts';
 import * as update from './convert/update.ts';
 import { computeHints } from './features/hints.ts';
+import type { ParsedConfig } from './parsedConfig.ts';
 
 export type { ConvertOptions };
 
@@ -54,14 +55,7 @@ const CONVERTERS: Converter[] = [
   update.convert,
 ];
 
-export interface ParsedConfig {
-  yaml: ParsedYaml;
-  /** the decoded config, or null when parsing failed */
-  config: Record<string, any> | null;
-  diagnostics: Diagnostic[];
-  /** true when ct would stop after parsing ("Failed to parse config") */
-  fatal: boolean;
-}
+export type { ParsedConfig };
 
 const TOO_DEEP = 'yaml: the document is nested too deeply to be read';
 

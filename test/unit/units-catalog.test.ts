@@ -156,6 +156,32 @@ describe('units catalog: directives', () => {
   });
 });
 
+describe('units catalog: descriptions', () => {
+  it('describes the directives configs use most, in every section that takes them', () => {
+    const common: [UnitFileType, string, string][] = [
+      ['service', 'Unit', 'Description'], ['service', 'Unit', 'After'], ['service', 'Unit', 'Requires'],
+      ['service', 'Service', 'ExecStart'], ['service', 'Service', 'Type'], ['service', 'Service', 'Restart'],
+      ['service', 'Service', 'User'], ['socket', 'Socket', 'User'], ['service', 'Service', 'LimitNOFILE'],
+      ['service', 'Install', 'WantedBy'], ['timer', 'Install', 'WantedBy'], ['timer', 'Timer', 'OnCalendar'],
+      ['mount', 'Mount', 'What'], ['mount', 'Mount', 'Where'], ['network', 'Match', 'Name'],
+      ['network', 'Network', 'DHCP'], ['netdev', 'NetDev', 'Kind'], ['link', 'Link', 'NamePolicy'],
+    ];
+    for (const [type, section, key] of common) {
+      assert.ok(directiveInfo(type, section, key)?.description, `${type} [${section}] ${key}`);
+    }
+    assert.match(sectionInfo('service', 'Install')!.description!, /enable/);
+    let described = 0;
+    for (const type of [...unitTypes, 'network', 'netdev', 'link'] as UnitFileType[]) {
+      for (const s of sectionsOf(type)) described += directivesOf(type, s.name).filter((d) => d.description).length;
+    }
+    assert.ok(described >= 200, `${described} described`);
+  });
+
+  it('keeps Mount Type apart from Service Type', () => {
+    assert.notEqual(directiveInfo('mount', 'Mount', 'Type')!.description, directiveInfo('service', 'Service', 'Type')!.description);
+  });
+});
+
 describe('units catalog: against Debian systemd 252 --dump-configuration-items', () => {
   // The committed dump is systemd's own list; every directive it names must be accepted here,
   // in the same section, so nothing Debian's systemd takes is ever flagged.

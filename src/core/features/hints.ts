@@ -6,13 +6,15 @@
 import { isScalar } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { Diagnostic } from '../report.ts';
-import type { ParsedConfig } from '../transpile.ts';
+import type { ParsedConfig } from '../parsedConfig.ts';
 import { isMergeKey } from '../go/decode.ts';
 import { isIndicatedString, resolveScalar, scalarText } from '../yaml/resolve.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import { platforms } from '../platforms.ts';
 import { itemsOf, keyOf, pairsOf, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
+import { ACCOUNT_CODES, namelessAccounts } from './accounts.ts';
+import { STORAGE_PATH_CODES, storagePathProblems } from './storagePaths.ts';
 import { clcUnitRegions } from '../units/clc-places.ts';
 import { unitDiagnostics } from '../units/diagnostics.ts';
 
@@ -22,6 +24,8 @@ export const HINT_CODES = {
   templating: 'templating-brace',
   decimalMode: 'decimal-mode',
   deprecatedEnable: 'deprecated-enable',
+  ...ACCOUNT_CODES,
+  ...STORAGE_PATH_CODES,
 } as const;
 
 export function isHintCode(code: string | undefined): boolean {
@@ -42,6 +46,7 @@ export function computeHints(parsed: ParsedConfig, options: HintOptions = {}): D
     templating(root, out);
     decimalModes(root, out);
     deprecatedEnable(root, out);
+    out.push(...namelessAccounts(yaml), ...storagePathProblems(yaml));
     if (options.unitChecks !== false) out.push(...unitDiagnostics(yaml.text, clcUnitRegions(yaml)));
   }
   if (yaml.laterDocumentAt !== undefined) {
@@ -159,9 +164,10 @@ function decimalModes(root: YNode, out: Diagnostic[]): void {
       if (!meant || !mode) continue;
       const text = scalarText(mode);
       const value = Number(text);
+      // a warning, as Butane gives: the file ends up with permissions nobody asks for
       out.push(
         hint(
-          'info',
+          'warning',
           `mode ${text} is the decimal number ${text} (octal ${octal(value)}, ${modeString(value)}); write ${meant} (${modeString(parseInt(text, 8))}) if that was meant`,
           nodeSpan(mode),
           HINT_CODES.decimalMode,

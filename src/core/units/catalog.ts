@@ -100,6 +100,7 @@ interface RawTable {
   manBase: string;
   fileTypes: Record<string, RawFileType>;
   sectionDescriptions: Record<string, string>;
+  wellKnownUnits: Record<string, string>;
   groups: Record<string, RawGroup>;
 }
 
@@ -199,4 +200,14 @@ export function sectionsDefining(type: UnitFileType, key: string): string[] {
   const ft = data.fileTypes[type];
   if (!ft) return [];
   return Object.keys(ft.sections).filter((section) => directiveMap(type, section)!.has(key));
+}
+
+export interface WellKnownUnit {
+  name: string;
+  description: string;
+}
+
+/** Standard targets and the units Flatcar ships that configs order against. */
+export function wellKnownUnits(): WellKnownUnit[] {
+  return Object.entries(data.wellKnownUnits).map(([name, description]) => ({ name, description }));
 }
