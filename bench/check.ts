@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCli, benchCore, benchLarge } from './core.ts';
-import { benchUnits } from './units.ts';
+import { benchUnits } from './unit-checks.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.json');

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { benchCore, benchCli, benchLarge } from './core.ts';
 import { compareServers, formatTable } from './server.ts';
-import { benchUnits } from './units.ts';
+import { benchUnits } from './unit-checks.ts';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
