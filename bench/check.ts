@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCli, benchCore, benchLarge } from './core.ts';
 import { benchUnits } from './unit-checks.ts';
+import { benchUnitCompletion } from './units.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.json');
@@ -79,6 +80,7 @@ async function measure(runs: number, withServer: boolean): Promise<Record<string
     rowsToFigures(benchCore(), all);
     rowsToFigures(benchLarge(), all);
     rowsToFigures(benchUnits(), all);
+    rowsToFigures(benchUnitCompletion(), all);
     if (fs.existsSync(cli)) rowsToFigures(benchCli(cli), all);
   }
   if (withServer) {
