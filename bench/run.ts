@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { benchCore, benchCli, benchLarge } from './core.ts';
 import { compareServers, formatTable } from './server.ts';
+import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
 import { benchGzip } from './gzip.ts';
 
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log('Transpiler core (in-process)');
   console.table(benchCore());
+  console.log('Unit checks (in-process; a 10,000-line config with 200 units)');
+  console.table(benchUnits());
   console.log('Large inputs (in-process, one run each)');
   console.table(benchLarge());
   console.log('Unit texts (in-process)');

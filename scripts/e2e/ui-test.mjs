@@ -5,7 +5,7 @@
 //
 //   node scripts/e2e/ui-test.mjs [--screenshots DIR] [--keep] [--headed] [--timeout-ms N]
 //
-// Screenshots (completion.png, hover.png, problems.png, units-completion.png, preview.png) go to docs/images/ by default,
+// Screenshots (completion.png, hover.png, problems.png, units-completion.png, preview.png, unit-check.png) go to docs/images/ by default,
 // where the README shows them; `npm run test:e2e` sends them to test-results/ui/ instead. Each step
 // counts as a test; the run stops at the first failing step (later steps build on earlier ones),
 // saves ui-failure.png, and exits 1. The last line is "ui: N passed, N failed".
@@ -357,6 +357,32 @@ function steps(ctx) {
           return t.includes('data:,web-02') || t;
         });
         await shot(page, 'preview.png');
+      },
+    ],
+    [
+      'a misspelled directive inside a unit is flagged on its line with systemd\'s words',
+      async () => {
+        const line = lineOf(ctx.original, '        ExecStart=/usr/bin/docker run') + ctx.shift;
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 18);
+        await page.keyboard.press('Backspace'); // "ExecStart=" -> "ExecStar="
+        await page.keyboard.press('Control+Shift+M');
+        const panel = page.locator('.markers-panel');
+        await waitFor('the unit warning in the Problems view', async () => {
+          const t = plain(await panel.textContent({ timeout: 1000 }));
+          return t.includes("Unknown key 'ExecStar' in section [Service], ignoring. Did you mean `ExecStart`?") || t;
+        });
+        await waitFor('the squiggle in the editor', async () => (await editorGroup(page, 1).locator('.squiggly-warning').count()) > 0 || 'no .squiggly-warning');
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 10);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await waitFor('the hover with the warning', async () => {
+          const t = plain(await page.locator('.monaco-hover:not(.hidden)').first().textContent({ timeout: 1000 }).catch(() => ''));
+          return t.includes('ExecStar') || t;
+        });
+        await shot(page, 'unit-check.png');
+        await page.keyboard.press('Escape');
       },
     ],
   ];

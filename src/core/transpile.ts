@@ -3,6 +3,7 @@
 //   convertConfig: typed config -> Ignition 2.3.0, with conversion and validation problems
 // The CLI, the language server and the tests all go through here.
 
+import { placeUnitContentErrors } from './units/content-errors.ts';
 import { Report } from './report.ts';
 import type { Diagnostic } from './report.ts';
 import { parseYaml } from './yaml/parse.ts';
@@ -133,7 +134,10 @@ export function convertConfig(parsed: ParsedConfig, options: ConvertOptions = {}
     checkUnusedKeys: false,
     keyOverrides: ctx.keyOverrides,
   });
-  if (r.entries.length) placeExactly(r.entries, ctx, parsed);
+  if (r.entries.length) {
+    placeExactly(r.entries, ctx, parsed);
+    placeUnitContentErrors(r.entries, parsed.yaml);
+  }
   const diagnostics = [...ctx.report.entries, ...r.entries];
   if (r.isFatal) return { ignition: null, diagnostics, fatal: true };
   return { ignition: ctx.out, diagnostics, fatal: false };
