@@ -142,9 +142,9 @@ function cfgRef(ref: IgnValue): JsonObject {
  * last one (the hashes are copied and stay their own). Two or more `append` entries therefore
  * always come out as duplicates, which the 3.0 validation refuses.
  */
-function mergeRefs(refs: IgnValue[]): JsonObject[] {
+function mergeRefs(refs: IgnValue[], exact: boolean): JsonObject[] {
   const last = refs.length ? refs[refs.length - 1].Source : '';
-  return refs.map((ref) => ({ source: last, verification: verification(ref.Verification.Hash) }));
+  return refs.map((ref) => ({ source: exact ? ref.Source : last, verification: verification(ref.Verification.Hash) }));
 }
 
 function nodeOf(n: IgnValue, fsMap: FsMap): JsonObject {
@@ -189,7 +189,15 @@ function translateFile(f: IgnValue, fsMap: FsMap): JsonObject {
 }
 
 /** Translates after ign-converter's checks; `fsMap` gives the mount path of each filesystem. */
-export function translateV23toV30(ign: IgnValue, fsMapIn: FsMap = {}): V30Result {
+export interface V30Options {
+  /**
+   * Give each `merge` entry its own source. The converter gives them all the last one (see
+   * mergeRefs); the proof of a conversion compares with what Ignition 2 fetched instead.
+   */
+  exactMergeSources?: boolean;
+}
+
+export function translateV23toV30(ign: IgnValue, fsMapIn: FsMap = {}, options: V30Options = {}): V30Result {
   const refused = check23(ign, fsMapIn);
   if (refused) return refused;
   const fsMap: FsMap = { ...fsMapIn, root: '/' };
@@ -197,7 +205,7 @@ export function translateV23toV30(ign: IgnValue, fsMapIn: FsMap = {}): V30Result
   const cfg: any = {
     ignition: {
       config: {
-        merge: list(mergeRefs((ign.Ignition.Config.Append ?? []) as IgnValue[])),
+        merge: list(mergeRefs((ign.Ignition.Config.Append ?? []) as IgnValue[], !!options.exactMergeSources)),
         replace: ign.Ignition.Config.Replace ? cfgRef(ign.Ignition.Config.Replace) : undefined,
       },
       security: {
