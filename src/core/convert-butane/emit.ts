@@ -132,8 +132,10 @@ export function stringText(s: string): string {
 
 // words YAML 1.1 or 1.2 readers turn into booleans or null
 const SPECIAL_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
-// anything that starts like a number, a date or a sexagesimal in either version
-const NUMBER_LIKE = /^[-+.]?[0-9]|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
+// numbers of either version: integers (with _ or base prefixes, sexagesimal), floats,
+// infinities and not-a-number, and anything that starts like a date
+const NUMBER_LIKE =
+  /^[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 
 const SPEC_VERSION = /^[0-9]+\.[0-9]+\.[0-9]+(?:-[a-z]+)?$/;
 
