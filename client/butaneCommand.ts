@@ -85,12 +85,14 @@ export class ButaneConverter {
       return { kind: 'cancelled', reason: message };
     }
 
-    const version = vscode.workspace.getConfiguration('clc', doc.uri).get<string>('butane.version') || '1.1.0';
+    const config = vscode.workspace.getConfiguration('clc', doc.uri);
+    const version = config.get<string>('butane.version') || '1.1.0';
+    const transpilerPath = config.get<string>('butane.transpilerPath') ?? '';
     const fsPaths: Record<string, string> = {};
     let r: ToButaneResponse;
     for (;;) {
       try {
-        r = await this.server.toButane({ uri: doc.uri.toString(), fsPaths, butaneVersion: version });
+        r = await this.server.toButane({ uri: doc.uri.toString(), fsPaths, butaneVersion: version, transpilerPath });
       } catch (e) {
         const message = `Could not convert: ${e instanceof Error ? e.message : String(e)}`;
         await ui.showRefused(message);

@@ -1,7 +1,8 @@
 // The proof after a conversion: the Butane config goes through a Butane transpiler, and the
 // Ignition 3 it gives is compared (as machine state) with ign-converter's translation of ct's
-// own output. The transpiler is the project's butane (dist/butane.js beside this bundle, once
-// built) or a `butane` on the PATH; without one the proof says it did not run.
+// own output. The transpiler is the one the user chose (clc.butane.transpilerPath), else the
+// project's butane (dist/butane.js beside this bundle, once built), else a `butane` on the PATH;
+// without one the proof says it did not run.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,7 +20,8 @@ interface Transpiler {
   env?: NodeJS.ProcessEnv;
 }
 
-function findTranspiler(): Transpiler | null {
+function findTranspiler(chosen: string): Transpiler | null {
+  if (chosen) return { label: chosen, command: chosen, args: [] };
   const own = path.join(__dirname, 'butane.js');
   // (inside VS Code this process runs on Electron's Node: ask it to stay Node for the child)
   if (fs.existsSync(own)) return { label: 'the extension\'s butane', command: process.execPath, args: [own], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } };
@@ -30,11 +32,12 @@ function findTranspiler(): Transpiler | null {
   return null;
 }
 
-export function proveConversion(r: ToButaneResult, filesDir: string | undefined): ToButaneResponse['proof'] {
+/** `transpilerPath`: a butane executable the user chose (clc.butane.transpilerPath), or "". */
+export function proveConversion(r: ToButaneResult, filesDir: string | undefined, transpilerPath = ''): ToButaneResponse['proof'] {
   if (!r.butane || !r.ignition2 || !r.fsPaths) return { kind: 'not-run', reason: 'nothing was converted' };
   const reference = referenceIgnition3(r.ignition2, { ...r.fsPaths.fsMap });
   if (!reference.ok) return { kind: 'not-run', reason: `no reference: ${reference.message}` };
-  const t = findTranspiler();
+  const t = findTranspiler(transpilerPath);
   if (!t) return { kind: 'not-run', reason: 'no Butane transpiler found (neither the extension\'s nor a butane on the PATH)' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clc-proof-'));
   try {

@@ -475,7 +475,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         butane: r.butane,
         problems: r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, ...(d.span && !d.unpositioned ? { range: toRange(lines, d.span) } : {}) })),
         missingFsPaths: (r.fsPaths?.missing ?? []).map((name) => ({ name, device: devices.get(name) ?? '' })),
-        proof: r.butane ? proveConversion(r, filesDir) : { kind: 'not-run', reason: 'nothing was converted' },
+        proof: r.butane ? proveConversion(r, filesDir, typeof params.transpilerPath === 'string' ? params.transpilerPath : '') : { kind: 'not-run', reason: 'nothing was converted' },
       };
     } catch (err: any) {
       log(`clc: conversion to Butane failed: ${err?.stack ?? err}`);

@@ -66,6 +66,8 @@ export interface ToButaneParams {
   fsPaths?: Record<string, string>;
   /** "1.1.0" (default) or "1.0.0" */
   butaneVersion?: string;
+  /** the butane executable for the proof (clc.butane.transpilerPath), "" for the default choice */
+  transpilerPath?: string;
 }
 
 export interface ToButaneResponse {

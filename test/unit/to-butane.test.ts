@@ -103,7 +103,8 @@ for (const c of cases) {
   }
 }
 
-const EXAMPLE = `# web node
+const EXAMPLE = `# container-linux-config
+# web node
 storage:
   files:
     # the banner

@@ -309,7 +309,9 @@ class Builder {
     topKeys.forEach((p, i) => {
       const k = p.key ? keyText(p.key) : '';
       const before = lines((p.key as any)?.commentBefore);
-      if (i === 0) header.push(...before);
+      // (the first-line marker of a Container Linux Config would make editors take the Butane
+      // config for one)
+      if (i === 0) header.push(...before.filter((c) => !/^\s*container-linux-config\b/.test(c)));
       const s = SECTION_OF[k];
       // a section's comments stay above it; ct's sugar carries its comments to what it makes
       if (s && !sections.has(s)) sections.set(s, { entries: [], before: i === 0 || s !== k ? [] : before });
