@@ -9,8 +9,8 @@ export const DEFAULT_OUTPUT_PATTERN = '${dir}/${name}.ign';
 /** Variables a pattern may use, with what they stand for (also shown in the setting's description). */
 export const OUTPUT_VARIABLES: Record<string, string> = {
   dir: "the config's folder",
-  name: "the config's file name without .yml/.yaml",
-  ext: "the config's extension (.yml, .yaml or empty)",
+  name: "the config's file name without .yml/.yaml (and a .clc before it)",
+  ext: "the config's extension (.yml, .yaml, .clc.yml, .clc.yaml or empty)",
   fileBasename: "the config's whole file name",
   workspaceFolder: 'the workspace folder that holds the config',
 };
@@ -31,11 +31,17 @@ export interface OutputPathInput {
 export type OutputPathResult = { ok: true; path: string } | { ok: false; error: string };
 
 const YAML_EXT = /\.ya?ml$/i;
+/** `.clc` before the YAML extension only marks the file's language (node.clc.yml): not part of the name */
+const CONFIG_EXT = /(?:\.clc)?\.ya?ml$/i;
 
-/** Splits a file name into the part before .yml/.yaml and that extension. */
+/** Splits a file name into the part before .yml/.yaml (or .clc.yml/.clc.yaml) and that extension. */
 export function splitConfigName(basename: string): { name: string; ext: string } {
-  const m = YAML_EXT.exec(basename);
-  if (!m || m.index === 0) return { name: basename, ext: '' };
+  const m = CONFIG_EXT.exec(basename);
+  if (!m) return { name: basename, ext: '' };
+  if (m.index === 0) {
+    const y = YAML_EXT.exec(basename)!;
+    return y.index === 0 ? { name: basename, ext: '' } : { name: basename.slice(0, y.index), ext: basename.slice(y.index) };
+  }
   return { name: basename.slice(0, m.index), ext: basename.slice(m.index) };
 }
 

@@ -1,11 +1,12 @@
 // Builds the text of the Ignition preview document. Free of VS Code for unit tests.
 //
-// The document always starts with exactly two comment lines (what is shown, and its state), so the
-// JSON below keeps its line numbers as the state changes and the editor does not jump.
+// The document always starts with exactly three comment lines (what is shown, its state in a few
+// words, and the first problem), so the JSON below keeps its line numbers as the state changes and
+// the editor does not jump.
 
 import type { TranspileProblem, TranspileResponse } from '../src/shared/protocol.ts';
 
-export const HEADER_LINES = 2;
+export const HEADER_LINES = 3;
 const MAX_NOTE = 240;
 
 export interface PreviewState {
@@ -40,27 +41,42 @@ function clock(d: Date): string {
   return d.toTimeString().slice(0, 8);
 }
 
-/** The second header line: the state of the preview in words. */
+/**
+ * The second header line: the state in a few words, short enough for a side-by-side split.
+ * What the problem is goes on the third line (detailLine).
+ */
 export function statusLine(state: PreviewState): string {
-  if (state.failure) return `// ✖ ${oneLine(state.failure)}${state.lastGood ? ' Showing the last good output.' : ''}`;
+  const kept = state.lastGood ? `last good output from ${clock(state.lastGood.at)}` : 'no output yet';
+  if (state.failure) return `// ✖ Not transpiled; ${kept}.`;
   const r = state.latest;
   if (!r) return '// … transpiling';
-  const errors = r.problems.filter((p) => p.severity === 'error');
-  const warnings = r.problems.filter((p) => p.severity === 'warning');
-  const others = r.problems.filter((p) => p.severity !== 'error' && p.severity !== 'warning');
-  const broken = r.blocked || r.output === null || r.failedAt !== null;
-  if (broken) {
-    const first = errors[0] ?? warnings[0] ?? r.problems[0];
+  const { errors, warnings, others } = sorted(r);
+  if (!isGood(r)) {
     const what = errors.length > 0 ? count(errors.length, 'error') : warnings.length > 0 ? `${count(warnings.length, 'warning')} (clc.strict is on)` : 'no output';
-    const shown = state.lastGood ? `showing the last good output (${clock(state.lastGood.at)})` : 'no output yet';
-    const detail = first ? ` First: ${where(first)}${first.message}` : '';
-    return `// ✖ ${oneLine(`${what}; ${shown}. See the Problems view.${detail}`)}`;
+    return `// ✖ ${what}; ${kept}.`;
   }
-  if (warnings.length > 0) {
-    return `// ⚠ ${oneLine(`Up to date, with ${count(warnings.length, 'warning')}. First: ${where(warnings[0]!)}${warnings[0]!.message}`)}`;
-  }
+  if (warnings.length > 0) return `// ⚠ Up to date, with ${count(warnings.length, 'warning')}.`;
   if (others.length > 0) return `// ✓ Up to date (${count(others.length, 'note')} in the Problems view).`;
   return '// ✓ Up to date.';
+}
+
+/** The third header line: the first problem in full, or the failure; a bare `//` when all is well. */
+export function detailLine(state: PreviewState): string {
+  if (state.failure) return `// ${oneLine(state.failure)}`;
+  const r = state.latest;
+  if (!r) return '//';
+  const { errors, warnings } = sorted(r);
+  const first = isGood(r) ? warnings[0] : (errors[0] ?? warnings[0] ?? r.problems[0]);
+  if (!first) return '//';
+  return `// ${oneLine(`First: ${where(first)}${first.message}`)}`;
+}
+
+function sorted(r: TranspileResponse): { errors: TranspileProblem[]; warnings: TranspileProblem[]; others: TranspileProblem[] } {
+  return {
+    errors: r.problems.filter((p) => p.severity === 'error'),
+    warnings: r.problems.filter((p) => p.severity === 'warning'),
+    others: r.problems.filter((p) => p.severity !== 'error' && p.severity !== 'warning'),
+  };
 }
 
 /** The whole preview document. */
@@ -73,7 +89,7 @@ export function previewText(state: PreviewState): string {
   if (!state.failure && r && !r.blocked && r.output !== null && r.failedAt === null) body = r.output;
   else if (state.lastGood) body = state.lastGood.output;
   else body = '';
-  return `${oneLine(title)}\n${statusLine(state)}\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}`;
+  return `${oneLine(title)}\n${statusLine(state)}\n${detailLine(state)}\n${body}${body.endsWith('\n') || body === '' ? '' : '\n'}`;
 }
 
 /** True when the answer counts as good output to keep showing while the config is broken. */

@@ -23,6 +23,7 @@ export function effectiveSettings(config: ConfigReader, trusted: boolean): ClcSe
     platform: str(config.get('platform'), DEFAULT_SETTINGS.platform),
     filesDir: trusted ? str(config.get('filesDir'), DEFAULT_SETTINGS.filesDir) : '',
     strict: bool(config.get('strict'), DEFAULT_SETTINGS.strict),
+    unitChecks: bool(config.get('unitChecks'), DEFAULT_SETTINGS.unitChecks),
     transpile: {
       pretty: bool(config.get('transpile.pretty'), DEFAULT_SETTINGS.transpile.pretty),
       output: str(config.get('transpile.output'), DEFAULT_SETTINGS.transpile.output),

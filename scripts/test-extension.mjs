@@ -53,6 +53,13 @@ try {
     process.exit(1);
   }
   console.log(`installed ${path.basename(vsix)} into ${installed}`);
+  // clct runs from the installed extension, without the sources (the README tells users so)
+  const clct = spawnSync(process.execPath, [path.join(installed, 'dist', 'clct.js'), '--in-file', path.join(ROOT, 'examples', 'cl-config.yml')], { encoding: 'utf8' });
+  if (clct.status !== 0 || !clct.stdout.includes('"version":"2.3.0"')) {
+    console.error(`clct from the installed extension failed (status ${clct.status}):\n${clct.stderr}`);
+    process.exit(1);
+  }
+  console.log('clct runs from the installed extension');
   run(process.execPath, [
     'scripts/e2e/run-vscode-tests.mjs',
     '--extension', installed,

@@ -27,6 +27,7 @@ import type { Diagnostic } from '../src/core/report.ts';
 import { ClcDocument } from '../src/core/features/document.ts';
 import { complete } from '../src/core/features/completion.ts';
 import { hover } from '../src/core/features/hover.ts';
+import { isInUnitText } from '../src/core/units/cursor.ts';
 import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
@@ -129,6 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       platform: typeof o.platform === 'string' ? o.platform : DEFAULT_SETTINGS.platform,
       filesDir: typeof o.filesDir === 'string' ? o.filesDir : DEFAULT_SETTINGS.filesDir,
       strict: typeof o.strict === 'boolean' ? o.strict : DEFAULT_SETTINGS.strict,
+      unitChecks: typeof o.unitChecks === 'boolean' ? o.unitChecks : DEFAULT_SETTINGS.unitChecks,
       transpile: {
         pretty: typeof t.pretty === 'boolean' ? t.pretty : DEFAULT_SETTINGS.transpile.pretty,
         output: typeof t.output === 'string' ? t.output : DEFAULT_SETTINGS.transpile.output,
@@ -177,6 +179,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       filesDir: s.filesDir || undefined,
       filesDirPath: resolveFilesDir(uri, s.filesDir),
       strict: s.strict,
+      unitChecks: s.unitChecks,
       pretty: overrides.pretty ?? s.transpile.pretty,
     };
   }
@@ -195,7 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** The problems of an entry under settings `s`; computed once per version and settings. */
   function problemsOf(uri: string, e: Entry, s: ClcSettings, force = false): Promise<Diagnostic[]> {
-    const key = JSON.stringify([s.platform, s.filesDir, s.strict]);
+    const key = JSON.stringify([s.platform, s.filesDir, s.strict, s.unitChecks]);
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
     const began = Date.now();
     const diagnostics = runner
@@ -312,7 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: [':', ' ', '{', '-'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' ', '{', '-', '=', '['], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
         definitionProvider: true,
@@ -344,6 +347,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(uri);
       if (!e) return [];
       const offset = offsetOf(e.doc, params.position);
+      // `=` and `[` only start completion inside unit texts (values, section headers)
+      const trigger = params.context?.triggerCharacter;
+      if ((trigger === '=' || trigger === '[') && !isInUnitText(e.doc, offset)) return [];
       return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });

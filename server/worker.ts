@@ -28,6 +28,8 @@ export interface JobOptions {
   /** where that directory is (relative settings are resolved against the workspace folder) */
   filesDirPath?: string;
   strict: boolean;
+  /** clc.unitChecks (absent: on) */
+  unitChecks?: boolean;
   pretty: boolean;
 }
 
@@ -53,7 +55,7 @@ export function runJob(job: Job): JobResult {
   const readFile = o.filesDir ? readerFor(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
   const common = { platform: o.platform, filesDir: o.filesDir || undefined, readFile, strict: o.strict };
   if (job.kind === 'diagnose') {
-    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true }).diagnostics };
+    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true, unitChecks: o.unitChecks !== false }).diagnostics };
   }
   const r = transpile(job.text, { ...common, pretty: o.pretty });
   return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };

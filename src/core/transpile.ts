@@ -33,6 +33,7 @@ import * as security from './convert/security.ts';
 import * as systemd from './convert/systemd.ts';
 import * as update from './convert/update.ts';
 import { computeHints } from './features/hints.ts';
+import type { ParsedConfig } from './parsedConfig.ts';
 
 export type { ConvertOptions };
 
@@ -54,14 +55,7 @@ const CONVERTERS: Converter[] = [
   update.convert,
 ];
 
-export interface ParsedConfig {
-  yaml: ParsedYaml;
-  /** the decoded config, or null when parsing failed */
-  config: Record<string, any> | null;
-  diagnostics: Diagnostic[];
-  /** true when ct would stop after parsing ("Failed to parse config") */
-  fatal: boolean;
-}
+export type { ParsedConfig };
 
 const TOO_DEEP = 'yaml: the document is nested too deeply to be read';
 
@@ -186,6 +180,8 @@ export interface TranspileOptions extends ConvertOptions {
   strict?: boolean;
   /** include hints ct does not print (they never make a run fail) */
   hints?: boolean;
+  /** with hints: systemd's verdict on the unit files inside the config (default on) */
+  unitChecks?: boolean;
 }
 
 export interface TranspileResult {
@@ -202,7 +198,7 @@ export interface TranspileResult {
 export function transpile(text: string, options: TranspileOptions = {}): TranspileResult {
   const parsed = parseConfig(text);
   // hints come after ct's own problems and never count for --strict
-  const withHints = (list: Diagnostic[]): Diagnostic[] => (options.hints ? [...list, ...computeHints(parsed)] : list);
+  const withHints = (list: Diagnostic[]): Diagnostic[] => (options.hints ? [...list, ...computeHints(parsed, { unitChecks: options.unitChecks })] : list);
   if (parsed.fatal || (options.strict && parsed.diagnostics.length)) {
     return { output: null, diagnostics: withHints(parsed.diagnostics), failedAt: 'parse', parsed };
   }

@@ -13,6 +13,8 @@ export interface ClcSettings {
   filesDir: string;
   /** ct's --strict: warnings make transpiling fail */
   strict: boolean;
+  /** systemd's verdict on the unit files inside a config (shown as warnings) */
+  unitChecks: boolean;
   transpile: {
     pretty: boolean;
     /** output path pattern; ${dir}, ${name} (file name without .yml/.yaml), ${ext} */
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: ClcSettings = {
   platform: '',
   filesDir: '',
   strict: false,
+  unitChecks: true,
   transpile: { pretty: true, output: '${dir}/${name}.ign' },
 };
 

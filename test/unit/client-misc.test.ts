@@ -26,9 +26,9 @@ test('first-line marker', () => {
 test('settings: defaults, types and Restricted Mode', () => {
   const empty = { get: () => undefined };
   assert.deepEqual(effectiveSettings(empty, true), DEFAULT_SETTINGS);
-  const values: Record<string, unknown> = { platform: 'ec2', filesDir: 'files', strict: true, 'transpile.pretty': false, 'transpile.output': 'out/${name}.ign' };
+  const values: Record<string, unknown> = { platform: 'ec2', filesDir: 'files', strict: true, unitChecks: false, 'transpile.pretty': false, 'transpile.output': 'out/${name}.ign' };
   const cfg = { get: <T>(k: string) => values[k] as T };
-  assert.deepEqual(effectiveSettings(cfg, true), { platform: 'ec2', filesDir: 'files', strict: true, transpile: { pretty: false, output: 'out/${name}.ign' } });
+  assert.deepEqual(effectiveSettings(cfg, true), { platform: 'ec2', filesDir: 'files', strict: true, unitChecks: false, transpile: { pretty: false, output: 'out/${name}.ign' } });
   assert.equal(effectiveSettings(cfg, false).filesDir, '');
   assert.equal(effectiveSettings({ get: <T>() => 42 as T }, true).platform, '');
 
@@ -48,7 +48,7 @@ const broken = (message: string): TranspileResponse => ({
   version: 2,
 });
 
-test('preview text keeps a two-line header in every state', () => {
+test('preview text keeps a three-line header in every state', () => {
   const base = { sourceName: 'cl-config.yml', platform: '', platformOverridden: false };
   const states = [
     previewText(base),
@@ -59,18 +59,24 @@ test('preview text keeps a two-line header in every state', () => {
   ];
   for (const s of states) {
     const lines = s.split('\n');
-    assert.ok(lines.slice(0, HEADER_LINES).every((l) => l.startsWith('// ')), s);
-    assert.ok(!lines[2]?.startsWith('//'), s);
+    assert.ok(lines.slice(0, HEADER_LINES).every((l) => /^\/\/( |$)/.test(l)), s);
+    assert.ok(!lines[HEADER_LINES]?.startsWith('//'), s);
   }
   assert.match(states[1]!, /\n\{\n {2}"ignition": \{\}\n\}\n$/);
-  assert.match(states[2]!, /1 error; showing the last good output \(12:30:05\)\. See the Problems view\. First: line 3, column 5: unknown key/);
+  // the status line stays short (a side-by-side split cut it off); the problem gets its own line
+  assert.equal(states[2]!.split('\n')[1], '// ✖ 1 error; last good output from 12:30:05.');
+  assert.equal(states[2]!.split('\n')[2], '// First: line 3, column 5: unknown key');
+  for (const s of states) assert.ok(s.split('\n')[1]!.length <= 60, s.split('\n')[1]);
+  assert.equal(states[1]!.split('\n')[2], '//');
   assert.match(states[2]!, /\n\{"a":1\}\n$/);
-  assert.match(states[3]!, /no output yet.*multi line/);
+  assert.match(states[3]!, /no output yet.*\n\/\/ First: line 3, column 5: multi line\n/);
+  assert.match(states[4]!, /^.*\n\/\/ ✖ Not transpiled; last good output from \d\d:\d\d:\d\d\.\n\/\/ server gone\n/);
 });
 
 test('preview status for warnings, strict and platform', () => {
   const warn = ok('{}', [{ severity: 'warning', message: 'deprecated thing' }]);
   assert.match(statusLine({ sourceName: 'a', platform: '', platformOverridden: false, latest: warn }), /Up to date, with 1 warning/);
+  assert.equal(previewText({ sourceName: 'a', platform: '', platformOverridden: false, latest: warn }).split('\n')[2], '// First: deprecated thing');
   const strict = { ...warn, blocked: true };
   assert.equal(isGood(strict), false);
   assert.match(statusLine({ sourceName: 'a', platform: '', platformOverridden: false, latest: strict }), /1 warning \(clc\.strict is on\)/);
@@ -82,6 +88,7 @@ test('manifest: platforms, commands, menus and packaged files agree', () => {
   const setting = manifest.contributes.configuration.properties['clc.platform'];
   assert.deepEqual(setting.enum, ['', ...platforms]);
   assert.equal(manifest.contributes.configuration.properties['clc.transpile.output'].default, DEFAULT_SETTINGS.transpile.output);
+  assert.equal(manifest.contributes.configuration.properties['clc.unitChecks'].default, DEFAULT_SETTINGS.unitChecks);
 
   const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
   for (const items of Object.values(manifest.contributes.menus) as { command: string }[][]) {

@@ -18,7 +18,8 @@ test('configs sharing a folder get different outputs by default', () => {
   const c = posix('/w/nodes/c.clc.yml', '');
   assert.ok(a.ok && b.ok && c.ok);
   assert.equal(new Set([a.path, b.path, c.path]).size, 3);
-  assert.equal(c.path, '/w/nodes/c.clc.ign');
+  // the .clc that marks the language is not part of the name: node.clc.yml becomes node.ign
+  assert.equal(c.path, '/w/nodes/c.ign');
 });
 
 test('variables', () => {
@@ -63,4 +64,8 @@ test('splitConfigName', () => {
   assert.deepEqual(splitConfigName('a.b.yaml'), { name: 'a.b', ext: '.yaml' });
   assert.deepEqual(splitConfigName('.yml'), { name: '.yml', ext: '' });
   assert.deepEqual(splitConfigName('config'), { name: 'config', ext: '' });
+  assert.deepEqual(splitConfigName('node.clc.yml'), { name: 'node', ext: '.clc.yml' });
+  assert.deepEqual(splitConfigName('node.CLC.yaml'), { name: 'node', ext: '.CLC.yaml' });
+  assert.deepEqual(splitConfigName('.clc.yml'), { name: '.clc', ext: '.yml' });
+  assert.deepEqual(splitConfigName('clc.yml'), { name: 'clc', ext: '.yml' });
 });

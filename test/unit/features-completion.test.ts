@@ -214,8 +214,10 @@ test('sequence of scalars: no key completion', () => {
   assert.deepEqual(labels(yaml('passwd:', '  users:', '    - name: core', '      ssh_authorized_keys:', '        - ‸')), []);
 });
 
-test('nothing inside block scalars, comments or later documents', () => {
-  assert.deepEqual(labels(yaml('systemd:', '  units:', '    - name: a.service', '      contents: |', '        [Unit]', '        Desc‸')), []);
+test('nothing inside block scalars (other than unit texts), comments or later documents', () => {
+  assert.deepEqual(labels(yaml('storage:', '  files:', '    - path: /etc/motd', '      contents:', '        inline: |', '          Desc‸')), []);
+  // a unit's text has its own completion (test/unit/units-completion.test.ts)
+  assert.ok(labels(yaml('systemd:', '  units:', '    - name: a.service', '      contents: |', '        [Unit]', '        Desc‸')).includes('Description'));
   assert.deepEqual(labels(yaml('storage: # fi‸')), []);
   assert.deepEqual(labels(yaml('storage: {}', '---', 'sto‸')), []);
 });
@@ -254,9 +256,73 @@ test('enum values are listed once', () => {
 });
 
 test('keys come with ready-made values too: a whole section, a list with one item', () => {
-  const root = items('‸').filter((i) => i.kind === 'snippet' && i.label === 'flannel');
+  const root = items('‸').filter((i) => i.kind === 'snippet' && i.label.startsWith('flannel'));
   assert.ok(root.length >= 1);
   assert.match(root[0].insertText, /^flannel:\n {2}version: /);
-  const units = items(yaml('systemd:', '  ‸')).find((i) => i.kind === 'snippet' && i.label === 'units' && i.detail === 'unit with drop-in')!;
+  const units = items(yaml('systemd:', '  ‸')).find((i) => i.kind === 'snippet' && i.label === 'units: unit with drop-in')!;
   assert.equal(units.insertText, 'units:\n    - name: ${1:containerd.service}\n      dropins:\n        - name: ${2:10-custom.conf}\n          contents: |\n            [Service]\n            ${3:Environment=KEY=value}');
+});
+
+// --- what a new user tripped over (issue 11) ---------------------------------------------------
+
+test('at a sequence dash column, keys continue the entry above instead of starting a nameless one', () => {
+  const src = yaml('passwd:', '  users:', '    - name: core', '    ‸');
+  const list = items(src);
+  assert.ok(!list.some((i) => i.label === 'name'), 'name is already set in the entry above');
+  assert.equal(apply(src, 'ssh_authorized_keys'), yaml('passwd:', '  users:', '    - name: core', '      ssh_authorized_keys:', '        - $0'));
+  assert.ok(list.filter((i) => i.kind === 'property').every((i) => !i.insertText.trimStart().startsWith('-')), 'no key item starts a new entry');
+  // a new entry stays possible, but only through an item that says so, listed last
+  const fresh = list.filter((i) => i.insertText.startsWith('-'));
+  assert.deepEqual(fresh.map((i) => i.label), ['- (new users entry)']);
+  assert.equal([...list].sort((a, b) => a.sortText.localeCompare(b.sortText)).at(-1)!.label, '- (new users entry)');
+});
+
+test('at a dash column with a word typed, between two entries, and in a compact sequence', () => {
+  const typed = yaml('passwd:', '  users:', '    - name: core', '    ss‸');
+  assert.equal(apply(typed, 'ssh_authorized_keys'), yaml('passwd:', '  users:', '    - name: core', '      ssh_authorized_keys:', '        - $0'));
+  assert.ok(!items(typed).some((i) => i.label.startsWith('- (new')), 'the new-entry item only shows before anything is typed');
+  const between = yaml('systemd:', '  units:', '    - name: a.service', '      enabled: true', '    ‸', '    - name: b.service');
+  const l = labels(between);
+  assert.ok(l.includes('contents') && !l.includes('name') && !l.includes('enabled'), l.join());
+  assert.equal(apply(between, 'mask'), yaml('systemd:', '  units:', '    - name: a.service', '      enabled: true', '      mask: ', '    - name: b.service'));
+  // a compact sequence shares its column with the parent's keys: those stay what is offered there
+  assert.ok(labels(yaml('passwd:', '  users:', '  - name: core', '  ‸')).includes('groups'));
+  // right under the list key (no entry yet) the first entry still gets its dash
+  assert.equal(apply(yaml('passwd:', '  users:', '    ‸'), 'name'), yaml('passwd:', '  users:', '    - name: '));
+});
+
+test('every suggestion in a list has its own label', () => {
+  for (const src of ['‸', yaml('systemd:', '  ‸'), yaml('storage:', '  ‸'), yaml('passwd:', '  ‸'), yaml('networkd:', '  ‸')]) {
+    const l = labels(src);
+    assert.equal(new Set(l).size, l.length, `${JSON.stringify(src)}: ${l.join(', ')}`);
+  }
+  const units = labels(yaml('systemd:', '  ‸')).filter((l) => l.startsWith('units'));
+  assert.ok(units.length >= 3, units.join());
+});
+
+test('a deprecated key never wins over its replacement, even typed exactly', () => {
+  const list = items(yaml('systemd:', '  units:', '    - name: a.service', '      enable‸'));
+  const enable = list.find((i) => i.label === 'enable')!;
+  const enabled = list.find((i) => i.label === 'enabled')!;
+  assert.ok(enabled.sortText < enable.sortText);
+  // VS Code ranks an exact filter match first; the deprecated key is matched on a longer text
+  assert.notEqual(enable.filterText ?? enable.label, 'enable');
+  assert.ok((enable.filterText ?? '').startsWith('enable'));
+});
+
+test('root keys come by usefulness: version last', () => {
+  const props = items('‸').filter((i) => i.kind === 'property').sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
+  assert.deepEqual(props.slice(0, 3), ['storage', 'systemd', 'passwd']);
+  assert.equal(props.at(-1), 'version');
+});
+
+test('unit, drop-in and inline file contents open a literal block', () => {
+  assert.equal(apply(yaml('systemd:', '  units:', '    - name: a.service', '      con‸'), 'contents'), yaml('systemd:', '  units:', '    - name: a.service', '      contents: |', '        $0'));
+  assert.equal(
+    apply(yaml('systemd:', '  units:', '    - name: a.service', '      dropins:', '        - name: x.conf', '          ‸'), 'contents'),
+    yaml('systemd:', '  units:', '    - name: a.service', '      dropins:', '        - name: x.conf', '          contents: |', '            $0'),
+  );
+  assert.equal(apply(yaml('storage:', '  files:', '    - path: /a', '      contents:', '        ‸'), 'inline'), yaml('storage:', '  files:', '    - path: /a', '      contents:', '        inline: |', '          $0'));
+  // a file's contents is a mapping, not text
+  assert.equal(apply(yaml('storage:', '  files:', '    - path: /a', '      ‸'), 'contents'), yaml('storage:', '  files:', '    - path: /a', '      contents:', '        $0'));
 });

@@ -49,7 +49,7 @@ describe('diagnostics', () => {
     assert.equal(diagnostics.version, 1);
     assert.deepEqual(diagnostics.diagnostics.map(brief), [
       '3:6-3:18 2 Config has unrecognized key: passwordHash',
-      '7:12-7:15 3 mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant',
+      '7:12-7:15 2 mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant',
     ]);
     assert.equal(diagnostics.diagnostics[0].code, 'unknown-key');
     assert.equal(diagnostics.diagnostics[1].code, 'decimal-mode');

@@ -74,6 +74,17 @@ test('without a worker script, jobs run in-process', async () => {
   assert.deepEqual(res.kind === 'diagnose' && res.diagnostics.map((d) => d.message), ['Config has unrecognized key: homedir']);
 });
 
+test('runJob: unit checks follow clc.unitChecks', () => {
+  const text = 'systemd:\n  units:\n    - name: a.service\n      contents: |\n        [Service]\n        ExecStar=/bin/true\n';
+  const messages = (unitChecks?: boolean) => {
+    const r = runJob({ kind: 'diagnose', text, options: { ...opts, ...(unitChecks === undefined ? {} : { unitChecks }) } });
+    return r.kind === 'diagnose' ? r.diagnostics.map((d) => d.message) : [];
+  };
+  assert.ok(messages().some((m) => m.startsWith("Unknown key 'ExecStar'")));
+  assert.ok(messages(true).some((m) => m.startsWith("Unknown key 'ExecStar'")));
+  assert.ok(!messages(false).some((m) => m.includes('ExecStar')));
+});
+
 test('runJob: transpile and stats', () => {
   const t = runJob({ kind: 'transpile', text: 'passwd: {}\n', options: { ...opts, pretty: false } });
   assert.equal(t.kind, 'transpile');

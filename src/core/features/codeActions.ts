@@ -1,13 +1,19 @@
 // Quick fixes, offered only where the fix is certain: an unknown key that is a known key
 // spelled differently (passwordHash -> password_hash, homedir -> home_dir, one typo), a mode
 // written in decimal that was meant in octal (644 -> 0644), and the deprecated `enable: true`
-// of a unit (-> enabled: true).
+// of a unit (-> enabled: true), a relative path (-> made absolute) and a unit name without the
+// suffix its contents call for (app -> app.service).
 
 import type { Diagnostic, Span } from '../report.ts';
 import type { ClcDocument } from './document.ts';
 import { HINT_CODES } from './hints.ts';
 import { hitAt, keyOf, nodeAt, pairsOf } from './ast.ts';
+import { makeAbsoluteFix, unitSuffixFixes } from './valueFixes.ts';
 import { applyLine, framesBefore, keysAfter, keysBefore, lineAt } from './scan.ts';
+import { editDistance } from '../editDistance.ts';
+import { isUnitCode } from '../units/diagnostics.ts';
+
+export { editDistance };
 
 export interface TextEdit {
   span: Span;
@@ -24,21 +30,6 @@ export interface CodeAction {
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
-
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d[i] = [i];
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /**
  * The known key an unknown one stands for, when that is certain: the same letters ignoring case,
@@ -75,6 +66,14 @@ export function codeActions(doc: ClcDocument, diagnostics: readonly Diagnostic[]
       out.push({ title: `Write the mode as octal ${d.data.replacement}`, kind: 'quickfix', diagnostics: [d], edits: [{ span: d.span, newText: d.data.replacement }], isPreferred: true });
     } else if (d.code === HINT_CODES.deprecatedEnable && d.data?.fixable) {
       out.push({ title: 'Replace enable with enabled', kind: 'quickfix', diagnostics: [d], edits: [{ span: d.span, newText: 'enabled' }], isPreferred: true });
+    } else if (d.code === 'path-relative' || d.code === 'unit-extension') {
+      if (seen.has(d.code + id)) continue;
+      seen.add(d.code + id);
+      const fixes = d.code === 'path-relative' ? [makeAbsoluteFix(doc, d)].filter((f) => f !== null) : unitSuffixFixes(doc, d);
+      for (const f of fixes) out.push({ title: f.title, kind: 'quickfix', diagnostics: [d], edits: [f.edit], isPreferred: f.isPreferred });
+    } else if (isUnitCode(d.code) && Array.isArray(d.data?.edits) && typeof d.data.title === 'string') {
+      // unit-file fixes come with their edits (src/core/units/diagnostics.ts)
+      out.push({ title: d.data.title, kind: 'quickfix', diagnostics: [d], edits: d.data.edits as TextEdit[], isPreferred: true });
     }
   }
   return out;

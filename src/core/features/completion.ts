@@ -26,6 +26,7 @@ import {
 } from './schema.ts';
 import type { JsonSchema, PathSeg, Snippet } from './schema.ts';
 import { modeString, octal } from './hints.ts';
+import { completeInUnit } from '../units/completion.ts';
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'field' | 'reference' | 'keyword';
 
@@ -52,6 +53,9 @@ export interface CompletionOptions {
 }
 
 export function complete(doc: ClcDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  // inside the text of a unit, drop-in or networkd file: that file's own language
+  const inUnit = completeInUnit(doc, offset);
+  if (inUnit) return inUnit;
   const ctx = contextAt(doc.scan, offset);
   if (!ctx) return [];
   switch (ctx.kind) {
@@ -84,7 +88,7 @@ export function keysFor(path: PathSeg[], present: Map<string, string | undefined
   const required = new Set(s!.required ?? []);
   const opt = optionTableOf(s);
   const props = propertiesOf(s);
-  if (!opt) return props.map(([key, schema], order) => ({ key, schema, required: required.has(key), order }));
+  if (!opt) return props.map(([key, schema], i) => ({ key, schema, required: required.has(key), order: suggestOrder(s!, key, i) }));
   const version = optionVersionFor(opt.table, present.get('version'));
   const common = props.filter(([, p]) => !p['x-clc-options-table']);
   const options = optionsForVersion(opt.table, version);
@@ -95,12 +99,22 @@ export function keysFor(path: PathSeg[], present: Map<string, string | undefined
   ];
 }
 
+/** Where a key goes in the list: the schema's `x-clc-suggest-order` (most useful first), else its place among the properties. */
+function suggestOrder(s: JsonSchema, key: string, index: number): number {
+  const order = s['x-clc-suggest-order'];
+  if (!order) return index;
+  const at = order.indexOf(key);
+  return at >= 0 ? at : order.length + index;
+}
+
 function completeKeys(ctx: CursorContext): CompletionEntry[] {
   const choices = keysFor(ctx.path, ctx.present);
   if (!choices) return [];
   const out: CompletionEntry[] = [];
-  const dash = ctx.needsDash ? '- ' : '';
-  const col = ctx.column + dash.length;
+  // `dash` leads every insertion: `- ` to open the first item, or the spaces that carry a key
+  // from a sequence's dash column over to the keys of the item above
+  const dash = ctx.needsDash ? '- ' : ctx.indentBy ? ' '.repeat(ctx.indentBy) : '';
+  const col = ctx.needsDash ? ctx.column + dash.length : ctx.column;
   for (const c of choices) {
     if (ctx.present.has(c.key)) continue;
     const s = resolve(c.schema)!;
@@ -115,16 +129,37 @@ function completeKeys(ctx: CursorContext): CompletionEntry[] {
       snippet: ins.snippet,
       replace: ctx.replace,
       sortText: `${deprecated ? '3' : c.required ? '0' : '1'}_${String(c.order).padStart(3, '0')}`,
-      filterText: dash ? c.key : undefined,
+      // a deprecated key must not win over its replacement on an exact match (`enable` vs `enabled`)
+      filterText: deprecated ? `${c.key} (deprecated)` : dash ? c.key : undefined,
       deprecated: deprecated || undefined,
       retrigger: ins.retrigger || undefined,
     });
   }
   if (ctx.style === 'block' && !ctx.hasColon) {
-    out.push(...snippetsFor(ctx, col, dash));
-    out.push(...keySnippets(ctx, choices, col, dash));
+    // a key snippet with the same text as a snippet of the mapping itself is the same suggestion twice
+    const own = snippetsFor(ctx, col, dash);
+    const texts = new Set(own.map((e) => e.insertText));
+    out.push(...own, ...keySnippets(ctx, choices, col, dash).filter((e) => !texts.has(e.insertText)));
+    if (ctx.newItemPath && !ctx.prefix) out.push(newItem(ctx, ctx.newItemPath));
   }
   return out;
+}
+
+/** At a sequence's dash column: the one explicit way to start another entry, listed last. */
+function newItem(ctx: CursorContext, seqPath: PathSeg[]): CompletionEntry {
+  const name = [...seqPath].reverse().find((p) => typeof p === 'string') ?? 'list';
+  return {
+    label: `- (new ${name} entry)`,
+    kind: 'snippet',
+    detail: `starts another item of ${name}`,
+    documentation: `Inserts \`- \` to start a new entry of \`${name}\`. The other suggestions here add keys to the entry above.`,
+    insertText: '- $0',
+    snippet: true,
+    replace: ctx.replace,
+    sortText: '9_new_entry',
+    filterText: '-',
+    retrigger: true,
+  };
 }
 
 /** A key together with a ready-made value: `flannel:` with a whole flannel section, `units:` with a unit. */
@@ -141,7 +176,8 @@ function keySnippets(ctx: CursorContext, choices: KeyChoice[], col: number, dash
       const pad = ' '.repeat(col + 2);
       const inner = list ? `${pad}- ${renderMapping(body, col + 4).join('\n')}` : pad + renderMapping(body, col + 2).join('\n');
       out.push({
-        label: c.key,
+        // each snippet its own label: several share a key (`units` with contents, with a drop-in, masked)
+        label: `${c.key}: ${sn.label}`,
         kind: 'snippet',
         detail: sn.label,
         documentation: sn.description,
@@ -166,10 +202,15 @@ function keyInsert(key: string, s: JsonSchema, ctx: CursorContext, col: number):
     return { text: `${key}: `, snippet: false, retrigger: choices };
   }
   const pad = ' '.repeat(col + 2);
+  // unit and file texts span lines: open a literal block so the text keeps its line breaks
+  if (MULTILINE_TEXT_KEYS.has(key) && types(s).includes('string')) return { text: `${k}: |\n${pad}$0`, snippet: true, retrigger: false };
   if (isArray(s)) return { text: `${k}:\n${pad}- $0`, snippet: true, retrigger: isObject(resolve(s.items)) };
   if (isObject(s)) return { text: `${k}:\n${pad}$0`, snippet: true, retrigger: true };
   return { text: `${key}: `, snippet: false, retrigger: choices };
 }
+
+/** String keys whose value is the text of a file (units, drop-ins, networkd units, inline file contents). */
+const MULTILINE_TEXT_KEYS = new Set(['contents', 'inline']);
 
 function hasValueChoices(key: string, s: JsonSchema): boolean {
   return enumValues(s).length > 0 || types(s).includes('boolean') || !!s.examples?.length || key === 'mode' || key === 'filesystem';

@@ -5,7 +5,7 @@
 
 import type { Span } from '../report.ts';
 import { applyLine, framesBefore, framesPath, keysAfter, keysBefore, lineAt } from './scan.ts';
-import type { Scan, ScanLine } from './scan.ts';
+import type { Frame, Scan, ScanLine } from './scan.ts';
 import { isArray, isObject, isScalar, schemaAt } from './schema.ts';
 import type { PathSeg } from './schema.ts';
 
@@ -25,6 +25,13 @@ export interface CursorContext {
   column: number;
   /** block key position right under a list-valued key: an item needs `- ` first */
   needsDash?: boolean;
+  /**
+   * block key position at the column of a sequence's dash, below an item that is a mapping: the
+   * key continues that item (whose keys sit `indentBy` columns further right) rather than
+   * starting a new one; `column` is the item's key column. `newItemPath` is the sequence.
+   */
+  indentBy?: number;
+  newItemPath?: PathSeg[];
   /** the key being completed is already followed by its `:` */
   hasColon?: boolean;
   /** value typed inside quotes of this kind */
@@ -89,6 +96,17 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
     }
   }
   const kc = rest.length ? restStart - line.start : offset - line.start;
+  if (!dashCols.length) {
+    const continued = continueItem(scan, frames, li, line, kc, lineKeyAt(line, offset));
+    if (continued) {
+      const quote0 = rest[0] === '"' || rest[0] === "'";
+      const pStart = quote0 ? restStart + 1 : restStart;
+      const e = wordEnd(text, offset, line.end);
+      const hasColon0 = lineKeyAt(line, offset) || /^[ \t]*:/.test(text.slice(e, line.end));
+      const rep = { start: quote0 ? restStart : pStart, end: lineKeyAt(line, offset) ? line.keyEnd! : e };
+      return { ...continued, prefix: text.slice(pStart, offset), replace: rep, style: 'block', hasColon: hasColon0 };
+    }
+  }
   const synthetic: ScanLine = { start: line.start, end: line.end, indent: dashCols.length ? dashCols[0] : kc, kind: 'content', dashes: dashCols, valueKind: 'none' };
   applyLine(frames, synthetic, li);
 
@@ -134,6 +152,37 @@ export function contextAt(scan: Scan, offset: number): CursorContext | null {
     return { ...base, kind: 'key', path, present: withoutCurrent(keysAfter(scan, li, kc), line, lineKeyHere) };
   }
   return null;
+}
+
+function lineKeyAt(line: ScanLine, offset: number): boolean {
+  return line.kind === 'content' && line.key !== undefined && line.keyStart !== undefined && line.keyStart <= offset && offset <= line.keyEnd!;
+}
+
+/**
+ * The cursor at the column of a block sequence's dash (`- name: core` then Enter leaves it
+ * there): a key typed here belongs to the item above, indented to its keys, since a new `- `
+ * entry would silently start another (nameless) user, file or unit. Compact sequences, whose
+ * dash shares the column of the parent's keys, are left to the parent mapping.
+ */
+function continueItem(
+  scan: Scan,
+  frames: readonly Frame[],
+  li: number,
+  line: ScanLine,
+  kc: number,
+  keyHere: boolean,
+): Pick<CursorContext, 'kind' | 'path' | 'present' | 'column' | 'indentBy' | 'newItemPath'> | null {
+  const si = frames.findIndex((f) => f.kind === 'seq' && f.col === kc);
+  if (si < 1) return null;
+  const parent = frames[si - 1];
+  const item = frames[si + 1];
+  if (parent.kind !== 'map' || parent.col >= kc || !item || item.kind !== 'map' || item.col <= kc) return null;
+  const path = framesPath(frames.slice(0, si + 2), false);
+  if (!isObject(schemaAt(path))) return null;
+  const present = keysBefore(scan, item, li);
+  for (const [k, v] of keysAfter(scan, li, item.col)) present.set(k, v);
+  if (keyHere && line.key !== undefined) present.delete(line.key);
+  return { kind: 'key', path, present, column: item.col, indentBy: item.col - kc, newItemPath: path.slice(0, -1) };
 }
 
 function withoutCurrent(present: Map<string, string | undefined>, line: ScanLine, lineKeyHere: boolean): Map<string, string | undefined> {

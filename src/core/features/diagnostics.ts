@@ -15,7 +15,7 @@ export interface DiagnoseResult {
 
 export function diagnose(text: string, options: TranspileOptions = {}): DiagnoseResult {
   const parsed = parseConfig(text);
-  const hints = options.hints === false ? [] : computeHints(parsed);
+  const hints = options.hints === false ? [] : computeHints(parsed, { unitChecks: options.unitChecks });
   if (parsed.fatal || (options.strict && parsed.diagnostics.length)) {
     return { diagnostics: [...parsed.diagnostics, ...hints], parsed };
   }

@@ -6,13 +6,17 @@
 import { isScalar } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { Diagnostic } from '../report.ts';
-import type { ParsedConfig } from '../transpile.ts';
+import type { ParsedConfig } from '../parsedConfig.ts';
 import { isMergeKey } from '../go/decode.ts';
 import { isIndicatedString, resolveScalar, scalarText } from '../yaml/resolve.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import { platforms } from '../platforms.ts';
 import { itemsOf, keyOf, pairsOf, valueOf } from './ast.ts';
 import type { YPair } from './ast.ts';
+import { ACCOUNT_CODES, namelessAccounts } from './accounts.ts';
+import { STORAGE_PATH_CODES, storagePathProblems } from './storagePaths.ts';
+import { clcUnitRegions } from '../units/clc-places.ts';
+import { unitDiagnostics } from '../units/diagnostics.ts';
 
 export const HINT_CODES = {
   laterDocument: 'later-document',
@@ -20,13 +24,20 @@ export const HINT_CODES = {
   templating: 'templating-brace',
   decimalMode: 'decimal-mode',
   deprecatedEnable: 'deprecated-enable',
+  ...ACCOUNT_CODES,
+  ...STORAGE_PATH_CODES,
 } as const;
 
 export function isHintCode(code: string | undefined): boolean {
   return !!code && (Object.values(HINT_CODES) as string[]).includes(code);
 }
 
-export function computeHints(parsed: ParsedConfig): Diagnostic[] {
+export interface HintOptions {
+  /** systemd's verdict on the unit files inside the config (default on; clc.unitChecks) */
+  unitChecks?: boolean;
+}
+
+export function computeHints(parsed: ParsedConfig, options: HintOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { yaml } = parsed;
   const root = yaml.root;
@@ -35,6 +46,8 @@ export function computeHints(parsed: ParsedConfig): Diagnostic[] {
     templating(root, out);
     decimalModes(root, out);
     deprecatedEnable(root, out);
+    out.push(...namelessAccounts(yaml), ...storagePathProblems(yaml));
+    if (options.unitChecks !== false) out.push(...unitDiagnostics(yaml.text, clcUnitRegions(yaml)));
   }
   if (yaml.laterDocumentAt !== undefined) {
     const start = yaml.laterDocumentAt;
@@ -151,9 +164,10 @@ function decimalModes(root: YNode, out: Diagnostic[]): void {
       if (!meant || !mode) continue;
       const text = scalarText(mode);
       const value = Number(text);
+      // a warning, as Butane gives: the file ends up with permissions nobody asks for
       out.push(
         hint(
-          'info',
+          'warning',
           `mode ${text} is the decimal number ${text} (octal ${octal(value)}, ${modeString(value)}); write ${meant} (${modeString(parseInt(text, 8))}) if that was meant`,
           nodeSpan(mode),
           HINT_CODES.decimalMode,

@@ -25,6 +25,7 @@ import {
 import type { PathSeg } from './schema.ts';
 import { suggestKey } from './codeActions.ts';
 import { keysFor } from './completion.ts';
+import { hoverInUnit } from '../units/hover.ts';
 
 export interface HoverResult {
   /** markdown */
@@ -52,6 +53,9 @@ interface Target {
 }
 
 export function hover(doc: ClcDocument, offset: number, options: HoverOptions = {}): HoverResult | null {
+  // inside the text of a unit, drop-in or networkd file: that file's own documentation
+  const inUnit = hoverInUnit(doc, offset);
+  if (inUnit !== undefined) return inUnit;
   const t = targetAt(doc, offset);
   if (!t) return null;
   let contents: string | null = null;

@@ -39,6 +39,8 @@ export interface JsonSchema {
   definitions?: Record<string, JsonSchema>;
   'x-go-type'?: string;
   'x-clc-options-table'?: 'etcd' | 'flannel';
+  /** objects: keys in the order completion offers them, most useful first */
+  'x-clc-suggest-order'?: string[];
 }
 
 export const rootSchema = schemaJson as unknown as JsonSchema;

@@ -87,7 +87,7 @@ suite('clc extension', () => {
     const out = await api.transpileUri(file('nodes', 'broken.clc.yml'), { ui: quiet });
     assert.equal(out.kind, 'blocked');
     assert.match(out.message, /error/);
-    assert.ok(!fs.existsSync(file('nodes', 'broken.clc.ign').fsPath));
+    assert.ok(!fs.existsSync(file('nodes', 'broken.ign').fsPath));
     // the refusal's button opens the Problems view with this command
     assert.ok((await vscode.commands.getCommands()).includes('workbench.actions.view.problems'));
   });

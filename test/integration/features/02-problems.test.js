@@ -6,13 +6,13 @@ const { activate, clctProblems, closeAll, expectProblems, fixture, open, problem
 
 // broken.clc.yml, line by line (0-based):
 //  2     - path: etc/hostname        relative path: an error
-//  4       mode: 644                 decimal mode: a hint with a quick fix
+//  4       mode: 644                 decimal mode: a warning (a hint) with a quick fix
 // 11       contents: |               enabled unit without [Install]: a warning
 // 17       homedir: /home/core       unknown key: a warning
 const BROKEN = [
   { severity: 'error', code: 'path-relative', message: 'path not absolute', range: [2, 12, 2, 24] },
   {
-    severity: 'info',
+    severity: 'warning',
     code: 'decimal-mode',
     message: 'mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant',
     range: [4, 12, 4, 15],

@@ -27,13 +27,15 @@ suite('completion', () => {
 
   test('on an empty line at the top level: the sections not used yet', async () => {
     const keys = await complete(uri, 41, 0, vscode.CompletionItemKind.Property);
-    assert.deepEqual([...keys.keys()], ['version', 'ignition', 'networkd', 'etcd', 'flannel', 'docker', 'locksmith']);
+    // most useful first: version, which ct does not document, last
+    const bySortText = [...keys.values()].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
+    assert.deepEqual(bySortText, ['networkd', 'locksmith', 'docker', 'etcd', 'flannel', 'ignition', 'version']);
     assert.equal(insertText(keys.get('locksmith')), 'locksmith:\n  $0');
     assert.deepEqual(replaceRange(keys.get('locksmith')), [41, 0, 41, 0]);
     // and ready-made snippets for whole sections
     const snippets = await complete(uri, 41, 0, vscode.CompletionItemKind.Snippet);
-    assert.ok(snippets.has('flannel'), `snippets: ${[...snippets.keys()].join(', ')}`);
-    assert.match(insertText(snippets.get('flannel')), /^flannel:\n  version: /);
+    assert.ok(snippets.has('flannel (vxlan via etcd)'), `snippets: ${[...snippets.keys()].join(', ')}`);
+    assert.match(insertText(snippets.get('flannel (vxlan via etcd)')), /^flannel:\n  version: /);
   });
 
   test('the value of filesystem: names the filesystems this config defines', async () => {

@@ -44,10 +44,23 @@ suite('quick fixes', () => {
     await until('the hint to go', () => !codes(uri).includes('decimal-mode'), { show: () => codes(uri).join(', ') });
   });
 
-  test('no fix where none is certain', async () => {
+  test('a relative path: "Make absolute: /etc/hostname" clears the error', async () => {
     const uri = fixture('broken.clc.yml', 'quickfix-3.clc.yml');
-    await open(uri);
+    const ed = await open(uri);
     await until('the path error', () => codes(uri).includes('path-relative'));
-    assert.deepEqual(await quickFixes(uri, new vscode.Range(2, 12, 2, 24)), []); // "etc/hostname" is not absolute
+    const fixes = await quickFixes(uri, new vscode.Range(2, 12, 2, 24)); // "etc/hostname" is not absolute
+    assert.deepEqual(fixes.map((f) => f.title), ['Make absolute: /etc/hostname']);
+    assert.ok(await vscode.workspace.applyEdit(fixes[0].edit));
+    assert.equal(ed.document.lineAt(2).text, '    - path: /etc/hostname');
+    await until('the error to go', () => !codes(uri).includes('path-relative'), { show: () => codes(uri).join(', ') });
+  });
+
+  test('no fix where none is certain', async () => {
+    const uri = fixture('broken.clc.yml', 'quickfix-4.clc.yml');
+    await open(uri);
+    await until('the unit warning', () => codes(uri).includes('unit-no-install'));
+    // over the whole file: hello.service lacking [Install] gets no fix, the three certain ones are there
+    const titles = (await quickFixes(uri, new vscode.Range(0, 0, 18, 0))).map((f) => f.title).sort();
+    assert.deepEqual(titles, ['Make absolute: /etc/hostname', 'Rename homedir to home_dir', 'Write the mode as octal 0644']);
   });
 });

@@ -20,7 +20,7 @@ suite('transpile to Ignition', () => {
     await open(uri);
     const outcome = await vscode.commands.executeCommand('clc.transpile'); // the active editor's config
     assert.equal(outcome.kind, 'written', JSON.stringify(outcome));
-    assert.equal(outcome.target.fsPath, file('transpile-1.clc.ign').fsPath);
+    assert.equal(outcome.target.fsPath, file('transpile-1.ign').fsPath);
     assert.equal(outcome.warnings, 0);
     assert.equal(read(outcome.target), clctOutput(read(uri)));
     assert.match(read(outcome.target), /"source": "data:,hello%20from%20the%20data%20disk"/);
@@ -47,7 +47,7 @@ suite('transpile to Ignition', () => {
     await until('the problems', () => vscode.languages.getDiagnostics(uri).length > 0);
     const target = api.outputTarget(uri);
     assert.ok(target.ok);
-    assert.equal(target.uri.fsPath, file('transpile-3.clc.ign').fsPath);
+    assert.equal(target.uri.fsPath, file('transpile-3.ign').fsPath);
 
     const blocked = await vscode.commands.executeCommand('clc.transpile', uri);
     assert.equal(blocked.kind, 'blocked');
@@ -62,7 +62,7 @@ suite('transpile to Ignition', () => {
 
   test('an output open with unsaved changes is never replaced without a yes', async () => {
     const uri = fixture('cl-config.yml', 'transpile-4.clc.yml');
-    const target = file('transpile-4.clc.ign');
+    const target = file('transpile-4.ign');
     fs.writeFileSync(target.fsPath, '{"earlier": true}\n');
     const out = await open(target, vscode.ViewColumn.Two);
     assert.ok(await out.edit((b) => b.insert(new vscode.Position(0, 1), '"mine": 1, ')));
@@ -91,7 +91,7 @@ suite('transpile to Ignition', () => {
     await replaceOnLine(ed, 2, 'etc/hostname', '/etc/hostname'); // the only error
     await expectProblems(uri, [
       {
-        severity: 'info',
+        severity: 'warning',
         code: 'decimal-mode',
         message: 'mode 644 is the decimal number 644 (octal 01204, -w----r-T); write 0644 (rw-r--r--) if that was meant',
         range: [4, 12, 4, 15],

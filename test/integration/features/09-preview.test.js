@@ -16,14 +16,14 @@ suite('Ignition preview', () => {
   });
   suiteTeardown(closeAll);
 
-  test('opens beside the config with exactly clct\'s output under a two-line header', async () => {
+  test('opens beside the config with exactly clct\'s output under a three-line header', async () => {
     const src = await open(uri);
     await vscode.commands.executeCommand('clc.openPreviewToSide');
     const ed = await until('the preview editor', previewEditor);
     assert.equal(ed.viewColumn, vscode.ViewColumn.Two);
     assert.equal(ed.document.languageId, 'jsonc');
     assert.equal(vscode.window.activeTextEditor.document.uri.toString(), uri.toString(), 'the config keeps the focus');
-    const expected = `// Ignition preview of preview.clc.yml, platform: none\n// ✓ Up to date.\n${clctOutput(src.document.getText())}`;
+    const expected = `// Ignition preview of preview.clc.yml, platform: none\n// ✓ Up to date.\n//\n${clctOutput(src.document.getText())}`;
     await until('the preview to show the output', () => previewText() === expected, { show: previewText });
   });
 
@@ -32,7 +32,7 @@ suite('Ignition preview', () => {
     assert.ok(src && previewEditor(), 'the config and its preview are open');
     const before = previewText();
     await replaceOnLine(src, 25, 'hello from the data disk', 'hello again');
-    const expected = `// Ignition preview of preview.clc.yml, platform: none\n// ✓ Up to date.\n${clctOutput(src.document.getText())}`;
+    const expected = `// Ignition preview of preview.clc.yml, platform: none\n// ✓ Up to date.\n//\n${clctOutput(src.document.getText())}`;
     await until('the edit to reach the preview', () => previewText() === expected, { show: previewText });
     assert.notEqual(previewText(), before);
     assert.match(previewText(), /"source": "data:,hello%20again"/);
@@ -41,11 +41,13 @@ suite('Ignition preview', () => {
 
   test('an error keeps the last good output and names the problem in the header', async () => {
     const src = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const good = lines().slice(2).join('\n');
+    const good = lines().slice(3).join('\n');
     await replaceOnLine(src, 21, '/srv/motd', 'srv/motd');
     await until('the error in the header', () => lines()[1].startsWith('// ✖'), { show: previewText });
-    assert.match(lines()[1], /^\/\/ ✖ 1 error; showing the last good output \(\d\d:\d\d:\d\d\)\. See the Problems view\. First: line 22, column 13: path not absolute$/);
-    assert.equal(lines().slice(2).join('\n'), good, 'the last good output stays');
+    // short enough for a side-by-side split; the problem itself on a line of its own
+    assert.match(lines()[1], /^\/\/ ✖ 1 error; last good output from \d\d:\d\d:\d\d\.$/);
+    assert.equal(lines()[2], '// First: line 22, column 13: path not absolute');
+    assert.equal(lines().slice(3).join('\n'), good, 'the last good output stays');
     await replaceOnLine(src, 21, 'srv/motd', '/srv/motd');
     await until('the preview to recover', () => lines()[1] === '// ✓ Up to date.', { show: previewText });
   });
