@@ -96,12 +96,15 @@ export function converterReason(errorText: string): string | null {
   return at < 0 ? null : errorText.slice(at + 'Failed to translate config from 2 to 3: '.length);
 }
 
-/** The filesystem names a "not translated:" refusal lists. */
-export function unmappedNames(errorText: string): string[] | null {
+/**
+ * The filesystem names a "not translated:" refusal lists; `withDevice` keeps only those that
+ * have a device (the others are named by an Ignition 2 path, e.g. "(no mount.device, path X)").
+ */
+export function unmappedNames(errorText: string, withDevice = false): string[] | null {
   if (!errorText.startsWith('not translated:')) return null;
   const names: string[] = [];
-  const re = /filesystem ([^ ]+) \(|, ([^ ,]+) \(/g;
+  const re = /(?:filesystem |, )([^ ,]+) \(([^)]*)\)/g;
   const head = errorText.split(';')[0];
-  for (const m of head.matchAll(re)) names.push(m[1] ?? m[2]);
+  for (const m of head.matchAll(re)) if (!withDevice || m[2].startsWith('device ')) names.push(m[1]);
   return names;
 }

@@ -52,12 +52,15 @@ export function pathFromMountUnitName(name: string): string {
 export interface FsPathResolution {
   fsMap: FsMap;
   /** where each mapped path came from */
-  origin: Record<string, { kind: 'given' } | { kind: 'unit'; unit: string }>;
+  origin: Record<string, { kind: 'given' } | { kind: 'unit'; unit: string } | { kind: 'path' }>;
   /** filesystems other than root still without a path, in config order */
   missing: string[];
 }
 
-/** Paths given by the user win; the rest come from mount units whose What= is the device. */
+/**
+ * Paths given by the user win; a filesystem named by its path (Ignition 2's form for one that
+ * is already mounted) is at that path; the rest come from mount units whose What= is the device.
+ */
 export function resolveFsPaths(ign: IgnValue, given: FsMap = {}): FsPathResolution {
   const units = mountUnits(ign);
   const fsMap: FsMap = {};
@@ -69,6 +72,12 @@ export function resolveFsPaths(ign: IgnValue, given: FsMap = {}): FsPathResoluti
     if (Object.hasOwn(given, name)) {
       fsMap[name] = given[name];
       origin[name] = { kind: 'given' };
+      continue;
+    }
+    // a filesystem given by path is one that is already mounted there
+    if (!fs.Mount && fs.Path) {
+      fsMap[name] = fs.Path;
+      origin[name] = { kind: 'path' };
       continue;
     }
     const device: string | undefined = fs.Mount?.Device;

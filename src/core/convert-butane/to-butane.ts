@@ -70,9 +70,20 @@ export function convertToButane(text: string, options: ToButaneOptions = {}): To
  * Ignition 2 makes of them, so the comparison covers them too.
  */
 export function referenceIgnition3(ign: IgnValue, fsMap: FsMap): V30Result {
-  const merged = withMergedUnits(networkdAsFiles(ign));
+  const merged = withMergedUnits(networkdAsFiles(withoutPathFilesystems(ign)));
   if (!merged.ok) return { ok: false, kind: 'duplicate', message: merged.message };
   return translateV23toV30(merged.ign, fsMap, { exactMergeSources: true });
+}
+
+/**
+ * A filesystem Ignition 2 knew by its path is already mounted: Ignition 3 needs no entry for it,
+ * only the path (in the mount paths) for the files placed on it.
+ */
+export function withoutPathFilesystems(ign: IgnValue): IgnValue {
+  const all = (ign.Storage.Filesystems ?? []) as IgnValue[];
+  const kept = all.filter((f) => f.Mount || !f.Path);
+  if (kept.length === all.length) return ign;
+  return { ...ign, Storage: { ...ign.Storage, Filesystems: kept.length ? kept : null } };
 }
 
 /** Ignition 2 writes a networkd unit to /etc/systemd/network/NAME and a drop-in below NAME.d/. */
@@ -244,8 +255,8 @@ class Builder {
     const filesystems = (this.ign.Storage.Filesystems ?? []) as IgnValue[];
     filesystems.forEach((f, i) => {
       const node = this.at(['storage', 'filesystems', i]);
-      if (f.Name !== 'root' && !f.Mount) {
-        out.push(this.error(`filesystem "${f.Name}" names a path instead of a device; Ignition 3 only knows filesystems by device (move its files under that path on root)`, childAt(node, 'path') ?? node, 'butane-fs-path-only'));
+      if (f.Name !== 'root' && !f.Mount && !f.Path) {
+        out.push(this.error(`filesystem "${f.Name}" has neither a mount nor a path`, node, 'butane-fs-empty'));
       } else if (this.fs.missing.includes(f.Name)) {
         out.push(
           this.error(
@@ -264,7 +275,7 @@ class Builder {
       return out;
     }
     // the remaining rules are ign-converter's (networkd units aside: they become files)
-    const refused = check23(merged.ign, this.fsMap);
+    const refused = check23(withoutPathFilesystems(merged.ign), this.fsMap);
     if (refused?.where) {
       const w = refused.where;
       const node =
@@ -447,6 +458,7 @@ class Builder {
     const out: BItem[] = [];
     ((this.ign.Storage.Filesystems ?? []) as IgnValue[]).forEach((f, i) => {
       if (f.Name === 'root') return; // Ignition 3 knows root without being told
+      if (!f.Mount) return; // already mounted at its path: its files are placed under it
       const m = f.Mount;
       const origin = this.fs.origin[f.Name];
       const value = map(
@@ -461,7 +473,7 @@ class Builder {
         ]),
       );
       const item = this.item(['storage', 'filesystems'], i, value, { name: 'device' });
-      const where = origin?.kind === 'unit' ? `the mount unit ${origin.unit}` : '--fs-path';
+      const where = origin?.kind === 'unit' ? `the mount unit ${origin.unit}` : 'the mount paths given';
       const pathEntry = value.entries.find((e) => e.key === 'path')!;
       pathEntry.trailing = `CLC filesystem "${f.Name}"; mount path from ${where}`;
       if (m.Create) {
