@@ -195,3 +195,20 @@ test('text that cannot be a literal block is written quoted, and reads back the 
     assert.equal(parseYamlText(r.butane).storage.files[0].contents.inline, t, r.butane);
   }
 });
+
+test('the conversion never throws: corpus inputs under every platform and generated YAML', async () => {
+  const { generateYaml } = await import('../support/yaml-gen.ts');
+  const texts = loadCases().map((c) => c.text);
+  for (let seed = 1; seed <= 400; seed++) texts.push(generateYaml(seed));
+  let converted = 0;
+  for (const text of texts) {
+    for (const platform of ['', 'ec2', 'openstack-metadata']) {
+      const r = convertToButane(text, { platform, fsPaths: { data: '/var/data' } });
+      if (r.butane !== null) {
+        converted++;
+        assert.doesNotThrow(() => parseYamlText(r.butane!), r.butane);
+      } else assert.ok(r.diagnostics.some((d) => d.severity === 'error'), 'a refusal says why');
+    }
+  }
+  assert.ok(converted > 200);
+});
