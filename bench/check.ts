@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCli, benchCore, benchLarge } from './core.ts';
+import { benchUnitCompletion } from './units.ts';
+import { benchGzip } from './gzip.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.json');
@@ -77,6 +79,8 @@ async function measure(runs: number, withServer: boolean): Promise<Record<string
     process.stdout.write(`  core and CLI, run ${i + 1} of ${runs}\n`);
     rowsToFigures(benchCore(), all);
     rowsToFigures(benchLarge(), all);
+    rowsToFigures(benchUnitCompletion(), all);
+    rowsToFigures(benchGzip(), all);
     if (fs.existsSync(cli)) rowsToFigures(benchCli(cli), all);
   }
   if (withServer) {

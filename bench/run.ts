@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import { benchCore, benchCli, benchLarge } from './core.ts';
 import { compareServers, formatTable } from './server.ts';
+import { benchUnitCompletion } from './units.ts';
+import { benchGzip } from './gzip.ts';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
@@ -12,6 +14,10 @@ async function main(): Promise<void> {
   console.table(benchCore());
   console.log('Large inputs (in-process, one run each)');
   console.table(benchLarge());
+  console.log('Unit texts (in-process)');
+  console.table(benchUnitCompletion());
+  console.log('Go-compatible gzip (butane file contents, in-process)');
+  console.table(benchGzip());
   console.log('clct (whole process)');
   // CLC_BENCH_CT: a ct v0.9.4 binary to compare with (optional)
   console.table(benchCli(path.join(root, 'dist', 'clct.js'), process.env.CLC_BENCH_CT || undefined));

@@ -3,7 +3,6 @@
 // (label `ExecStart`, inserting `ExecStart=`), the values of enumerations and booleans after `=`,
 // and unit names after the dependency directives (the config's own units and well-known ones).
 
-import type { CompletionEntry } from '../features/completion.ts';
 import type { ClcDocument } from '../features/document.ts';
 import type { Span } from '../report.ts';
 import { directiveInfo, directivesOf, sectionsOf, wellKnownUnits } from './catalog.ts';
@@ -11,6 +10,24 @@ import type { DirectiveInfo, UnitFileType } from './catalog.ts';
 import { configUnitNames, unitCursorAt } from './cursor.ts';
 import type { UnitCursor } from './cursor.ts';
 import { assignmentAt, sectionAt } from './parse.ts';
+
+/**
+ * One completion item; the same shape as features/completion.ts's CompletionEntry (kept apart
+ * so that the features, which call this module, and this module do not import each other).
+ */
+export interface CompletionEntry {
+  label: string;
+  kind: 'property' | 'enum' | 'reference' | 'keyword';
+  detail?: string;
+  /** markdown */
+  documentation?: string;
+  insertText: string;
+  snippet: false;
+  replace: Span;
+  sortText: string;
+  deprecated?: boolean;
+  retrigger?: boolean;
+}
 
 /** Directives whose values are unit names (space-separated). */
 const UNIT_NAME_DIRECTIVES = new Set([

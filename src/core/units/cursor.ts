@@ -2,10 +2,15 @@
 // unit region, its parsed text, the unit-text offset, and the line being typed. The places are
 // found once per document version; only the region under the cursor gets an offset map.
 
+import { isScalar, Scalar, visit } from 'yaml';
 import type { ClcDocument } from '../features/document.ts';
-import { itemsOf, scalarString, valueOf } from '../features/ast.ts';
+import { allKeys, framesBefore, framesPath, keysAfter, keysBefore, lineAt } from '../features/scan.ts';
+import type { Frame, Scan } from '../features/scan.ts';
+import { unquote } from '../features/schema.ts';
+import type { PathSeg } from '../features/schema.ts';
+import { parseYaml } from '../yaml/parse.ts';
 import { clcUnitPlaces } from './clc-places.ts';
-import { unitFileAtPath } from './names.ts';
+import { unitFileAtPath, unitFileTypeOf } from './names.ts';
 import { parseUnitText } from './parse.ts';
 import type { ParsedUnitText } from './parse.ts';
 import { unitRegions } from './regions.ts';
@@ -42,18 +47,12 @@ function placesOf(doc: ClcDocument): UnitPlace[] {
  * null when it is but has no exact position (the caller then offers nothing).
  */
 export function unitCursorAt(doc: ClcDocument, offset: number): UnitCursor | null | undefined {
-  const places = placesOf(doc);
-  let place = places.find((p) => {
-    const r = p.scalar.range;
-    return !!r && r[0] < offset && offset <= r[1];
-  });
-  // a blank line typed after a block scalar is not part of its range yet
-  const trailing = !place;
-  place ??= places.find((p) => {
-    const r = p.scalar.range;
-    return !!r && isBlock(doc.text, r[0]) && r[1] <= offset && /^[ \t\r\n]*$/.test(doc.text.slice(r[1], offset));
-  });
+  const place = placeAt(doc, offset);
   if (!place) return undefined;
+  const r = place.scalar.range;
+  if (!r) return undefined;
+  // a blank line typed after a block scalar is not part of its range yet
+  const trailing = offset > r[1];
   const [region] = unitRegions(doc.text, [place]);
   if (!region) return undefined;
   if (region.text === '') return blankUnit(doc, region, offset);
@@ -95,6 +94,93 @@ export function unitCursorAt(doc: ClcDocument, offset: number): UnitCursor | nul
   return { region, parsed, at, lineStart, blankLine, docOffset: offset };
 }
 
+/**
+ * The unit text place under the cursor, found from the line scan (fast, no YAML parse): a block
+ * scalar is read on its own; a quoted or plain scalar under a unit key falls back to the YAML tree.
+ */
+function placeAt(doc: ClcDocument, offset: number): UnitPlace | undefined {
+  const scan = doc.scan;
+  const li = lineAt(scan, offset);
+  const line = scan.lines[li]!;
+  let k = li;
+  while (k > 0 && scan.lines[k]!.kind === 'scalar') k--;
+  const keyLine = scan.lines[k]!;
+  if (keyLine.kind !== 'content' || keyLine.valueStart === undefined) return undefined;
+  if (k === li && offset <= keyLine.valueStart) return undefined;
+  const block = keyLine.valueKind === 'block';
+  if (block) {
+    if (k === li) return undefined; // the `contents: |` line
+    // at or left of the key's column, a line belongs to the YAML around the scalar
+    if (offset - line.start <= (line.owner ?? -1)) return undefined;
+  } else if (keyLine.valueKind !== 'quoted' && keyLine.valueKind !== 'plain') {
+    return undefined;
+  }
+  const frames = framesBefore(scan, k + 1);
+  const named = unitNaming(scan, frames, framesPath(frames, true), k);
+  if (!named) return undefined;
+  if (!block) {
+    return placesOf(doc).find((p) => {
+      const r = p.scalar.range;
+      return !!r && r[0] < offset && offset <= r[1];
+    });
+  }
+  const scalar = blockScalarAt(doc.text, scan, k);
+  return scalar ? { scalar, ...named } : undefined;
+}
+
+type Naming = Omit<UnitPlace, 'scalar'>;
+
+/** Which unit a scalar at `path` is the text of, from the keys around it (see clc-places.ts). */
+function unitNaming(scan: Scan, frames: Frame[], path: PathSeg[], keyLine: number): Naming | undefined {
+  const sibling = (f: Frame | undefined, key: string): string | undefined => {
+    if (!f || f.kind !== 'map') return undefined;
+    const v = keysBefore(scan, f, keyLine).get(key) ?? keysAfter(scan, keyLine, f.col).get(key);
+    return v === undefined ? undefined : unquote(v.trim());
+  };
+  const p = path.map(String).join('/');
+  const top = frames[frames.length - 1];
+  if (/^(systemd|networkd)\/units\/\d+\/contents$/.test(p)) {
+    const name = sibling(top, 'name') ?? '';
+    return { fileType: unitFileTypeOf(name), name };
+  }
+  if (/^systemd\/units\/\d+\/dropins\/\d+\/contents$/.test(p)) {
+    const unitFrame = frames.find((f) => f.kind === 'map' && f.key === 'dropins');
+    const unit = sibling(unitFrame, 'name') ?? '';
+    return { fileType: unitFileTypeOf(unit), name: unit, dropin: { unit, name: sibling(top, 'name') ?? '' } };
+  }
+  if (/^storage\/files\/\d+\/contents\/inline$/.test(p)) {
+    const fileFrame = frames[frames.length - 2];
+    const where = unitFileAtPath(sibling(fileFrame, 'path') ?? '');
+    return where && { fileType: where.fileType, name: where.name, ...(where.dropin ? { dropin: where.dropin } : {}) };
+  }
+  return undefined;
+}
+
+/** Reads only the block scalar whose key is on line `k`; its node carries document offsets. */
+function blockScalarAt(text: string, scan: Scan, k: number): Scalar | undefined {
+  const base = scan.lines[k]!.start;
+  let last = k;
+  while (last + 1 < scan.lines.length && scan.lines[last + 1]!.kind === 'scalar') last++;
+  let end = scan.lines[last]!.end;
+  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+  else if (text[end] === '\n' || text[end] === '\r') end += 1;
+  const root = parseYaml(text.slice(base, end)).root;
+  let found: Scalar | undefined;
+  visit(root, {
+    Scalar(_key, node) {
+      if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (!found?.range || !isScalar(found)) return undefined;
+  const [a, b, c] = found.range;
+  found.range = [a + base, b + base, c + base];
+  return found;
+}
+
 function isBlock(text: string, at: number): boolean {
   return text[at] === '|' || text[at] === '>';
 }
@@ -132,14 +218,13 @@ export function configUnitNames(doc: ClcDocument): string[] {
   let names = unitNamesCache.get(doc);
   if (names) return names;
   const out = new Set<string>();
-  const root = doc.yaml.root;
-  if (root) {
-    for (const unit of itemsOf(valueOf(valueOf(root, 'systemd'), 'units'))) {
-      const name = scalarString(valueOf(unit, 'name'));
-      if (name) out.add(name);
-    }
-    for (const file of itemsOf(valueOf(valueOf(root, 'storage'), 'files'))) {
-      const where = unitFileAtPath(scalarString(valueOf(file, 'path')) ?? '');
+  for (const k of allKeys(doc.scan)) {
+    const p = k.path.map(String).join('/');
+    const value = unquote((k.value ?? '').trim());
+    if (!value) continue;
+    if (k.key === 'name' && /^systemd\/units\/\d+$/.test(p)) out.add(value);
+    if (k.key === 'path' && /^storage\/files\/\d+$/.test(p)) {
+      const where = unitFileAtPath(value);
       if (where && !where.dropin && !['network', 'netdev', 'link'].includes(where.fileType ?? '')) out.add(where.name);
     }
   }
