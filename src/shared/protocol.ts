@@ -69,7 +69,7 @@ export interface ToButaneParams {
   fsPaths?: Record<string, string>;
   /** "1.1.0" (default) or "1.0.0" */
   butaneVersion?: string;
-  /** the butane executable for the proof (clc.butane.transpilerPath), "" for the default choice */
+  /** a butane executable for the proof (clc.butane.transpilerPath), "" for clc's own transpiler */
   transpilerPath?: string;
 }
 
