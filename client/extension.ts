@@ -9,6 +9,7 @@ import { ClcServer } from './languageClient.ts';
 import { LanguageDetection } from './languageDetection.ts';
 import { IgnitionPreview, PREVIEW_SCHEME } from './preview.ts';
 import { Transpiler, resolveSource, type TranspileOptions, type TranspileOutcome } from './transpileCommand.ts';
+import { ButaneConverter, type ButaneOptions, type ButaneOutcome } from './butaneCommand.ts';
 
 /** What activate() returns; integration tests drive the extension through it. */
 export interface ClcExtensionApi {
@@ -16,6 +17,8 @@ export interface ClcExtensionApi {
   transpileUri(uri: vscode.Uri, options?: TranspileOptions): Promise<TranspileOutcome>;
   /** where clc.transpile.output puts the output of a config */
   outputTarget(uri: vscode.Uri): { ok: true; uri: vscode.Uri } | { ok: false; error: string };
+  /** converts a config to name.bu beside it and proves it (options.ui replaces the dialogs) */
+  convertToButane(uri: vscode.Uri, options?: ButaneOptions): Promise<ButaneOutcome>;
   /** the Ignition preview */
   previewProvider: IgnitionPreview;
   /** the language server (started on demand) */
@@ -33,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
   const srv = server;
   const preview = new IgnitionPreview(srv);
   const transpiler = new Transpiler(srv);
+  const butane = new ButaneConverter(srv);
   const detection = new LanguageDetection();
 
   context.subscriptions.push(log, srv, preview, detection);
@@ -60,6 +64,14 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
   context.subscriptions.push(
     vscode.commands.registerCommand('clc.transpile', transpileCommand(false)),
     vscode.commands.registerCommand('clc.transpileAs', transpileCommand(true)),
+    vscode.commands.registerCommand('clc.convertToButane', async (arg?: unknown) => {
+      const doc = await resolveSource(arg);
+      if (!doc) {
+        void vscode.window.showInformationMessage('Open a Container Linux Config (cl-config.yml) to convert it to a Butane config.');
+        return undefined;
+      }
+      return butane.run(doc);
+    }),
     vscode.commands.registerCommand('clc.openPreviewToSide', (arg?: unknown) => preview.open(arg)),
     vscode.commands.registerCommand('clc.preview.selectPlatform', () => preview.selectPlatform()),
     vscode.commands.registerCommand('clc.restartServer', () => srv.restart()),
@@ -82,6 +94,11 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
       return transpiler.run(doc, options);
     },
     outputTarget: (uri) => transpiler.outputTarget(uri),
+    convertToButane: async (uri, options) => {
+      const doc = await resolveSource(uri);
+      if (!doc) return { kind: 'failed', message: `Cannot open ${uri.toString()}` };
+      return butane.run(doc, options);
+    },
     previewProvider: preview,
     server: srv,
     activationMs,

@@ -34,8 +34,12 @@ import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
 import { JobRunner, heapStats } from './worker.ts';
 import type { JobOptions } from './worker.ts';
-import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
-import type { ClcSettings, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
+import { DEFAULT_SETTINGS, TO_BUTANE_REQUEST, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
+import type { ClcSettings, ToButaneParams, ToButaneResponse, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
+import { BUTANE_VERSIONS, convertToButane } from '../src/core/convert-butane/to-butane.ts';
+import type { ButaneVersion } from '../src/core/convert-butane/to-butane.ts';
+import { localFileReader } from '../src/cli/files.ts';
+import { proveConversion } from './butaneProof.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
 import { warmUpText } from './warmup.ts';
 
@@ -459,6 +463,29 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (err: any) {
       log(`clc: transpile failed: ${err?.stack ?? err}`);
       return { output: null, problems: [{ severity: 'error', message: `internal error: ${err?.message ?? err}` }], failedAt: 'convert', blocked: true, version };
+    }
+  });
+
+  connection.onRequest(TO_BUTANE_REQUEST, async (params: ToButaneParams): Promise<ToButaneResponse | ResponseError<void>> => {
+    const td = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!td) return new ResponseError(ErrorCodes.InvalidParams, `document not open: ${params?.uri}`);
+    const s = await settingsFor(params.uri);
+    const e = entryFor(params.uri)!;
+    const filesDir = resolveFilesDir(params.uri, s.filesDir);
+    const version = (BUTANE_VERSIONS as readonly string[]).includes(params.butaneVersion ?? '') ? (params.butaneVersion as ButaneVersion) : '1.1.0';
+    try {
+      const r = convertToButane(e.doc.text, { platform: s.platform, filesDir, readFile: filesDir ? localFileReader(filesDir) : undefined, butaneVersion: version, fsPaths: params.fsPaths ?? {} });
+      const lines = e.doc.lines;
+      const devices = new Map(((r.ignition2?.Storage.Filesystems ?? []) as any[]).map((f) => [f.Name, f.Mount?.Device ?? '']));
+      return {
+        butane: r.butane,
+        problems: r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, ...(d.span && !d.unpositioned ? { range: toRange(lines, d.span) } : {}) })),
+        missingFsPaths: (r.fsPaths?.missing ?? []).map((name) => ({ name, device: devices.get(name) ?? '' })),
+        proof: r.butane ? proveConversion(r, filesDir, typeof params.transpilerPath === 'string' ? params.transpilerPath : '') : { kind: 'not-run', reason: 'nothing was converted' },
+      };
+    } catch (err: any) {
+      log(`clc: conversion to Butane failed: ${err?.stack ?? err}`);
+      return { butane: null, problems: [{ severity: 'error', message: `internal error: ${err?.message ?? err}` }], missingFsPaths: [], proof: { kind: 'not-run', reason: 'internal error' } };
     }
   });
 

@@ -7,7 +7,7 @@ import { placeUnitContentErrors } from './units/content-errors.ts';
 import { Report } from './report.ts';
 import type { Diagnostic } from './report.ts';
 import { parseYaml } from './yaml/parse.ts';
-import type { ParsedYaml } from './yaml/parse.ts';
+import type { ParseYamlOptions, ParsedYaml } from './yaml/parse.ts';
 import { decode } from './go/decode.ts';
 import { validateTree } from './go/validate.ts';
 import { zeroValue } from './go/types.ts';
@@ -60,8 +60,9 @@ export type { ParsedConfig };
 
 const TOO_DEEP = 'yaml: the document is nested too deeply to be read';
 
-export function parseConfig(text: string): ParsedConfig {
-  const yaml = parseYaml(text);
+/** `yamlOptions.fullParserOnly` keeps comments in the tree (the Butane conversion wants them). */
+export function parseConfig(text: string, yamlOptions: ParseYamlOptions = {}): ParsedConfig {
+  const yaml = parseYaml(text, yamlOptions);
   try {
     return parseParsedYaml(yaml);
   } catch (e) {
