@@ -11,6 +11,7 @@ import type { ClientHost } from './host.ts';
 import { LanguageDetection } from './languageDetection.ts';
 import { IgnitionPreview, PREVIEW_SCHEME } from './preview.ts';
 import { Transpiler, resolveSource, type TranspileOptions, type TranspileOutcome } from './transpileCommand.ts';
+import { ButaneConverter, type ButaneOptions, type ButaneOutcome } from './butaneCommand.ts';
 
 /** What activate() returns; integration tests drive the extension through it. */
 export interface ClcExtensionApi {
@@ -18,6 +19,8 @@ export interface ClcExtensionApi {
   transpileUri(uri: vscode.Uri, options?: TranspileOptions): Promise<TranspileOutcome>;
   /** where clc.transpile.output puts the output of a config */
   outputTarget(uri: vscode.Uri): { ok: true; uri: vscode.Uri } | { ok: false; error: string };
+  /** converts a config to name.bu beside it and proves it (options.ui replaces the dialogs) */
+  convertToButane(uri: vscode.Uri, options?: ButaneOptions): Promise<ButaneOutcome>;
   /** the Ignition preview */
   previewProvider: IgnitionPreview;
   /** the language server (started on demand) */
@@ -37,6 +40,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   const srv = server;
   const preview = new IgnitionPreview(srv);
   const transpiler = new Transpiler(srv, host);
+  const butane = new ButaneConverter(srv, host);
   const detection = new LanguageDetection();
 
   context.subscriptions.push(log, srv, preview, detection);
@@ -64,6 +68,14 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   context.subscriptions.push(
     vscode.commands.registerCommand('clc.transpile', transpileCommand(false)),
     vscode.commands.registerCommand('clc.transpileAs', transpileCommand(true)),
+    vscode.commands.registerCommand('clc.convertToButane', async (arg?: unknown) => {
+      const doc = await resolveSource(arg);
+      if (!doc) {
+        void vscode.window.showInformationMessage('Open a Container Linux Config (cl-config.yml) to convert it to a Butane config.');
+        return undefined;
+      }
+      return butane.run(doc);
+    }),
     vscode.commands.registerCommand('clc.openPreviewToSide', (arg?: unknown) => preview.open(arg)),
     vscode.commands.registerCommand('clc.preview.selectPlatform', () => preview.selectPlatform()),
     vscode.commands.registerCommand('clc.restartServer', () => srv.restart()),
@@ -86,6 +98,11 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
       return transpiler.run(doc, options);
     },
     outputTarget: (uri) => transpiler.outputTarget(uri),
+    convertToButane: async (uri, options) => {
+      const doc = await resolveSource(uri);
+      if (!doc) return { kind: 'failed', message: `Cannot open ${uri.toString()}` };
+      return butane.run(doc, options);
+    },
     previewProvider: preview,
     server: srv,
     activationMs,

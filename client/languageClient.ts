@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { LANGUAGE_ID, TRANSPILE_REQUEST, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
+import { LANGUAGE_ID, TO_BUTANE_REQUEST, TRANSPILE_REQUEST, type ToButaneParams, type ToButaneResponse, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
 import type { ClientHost } from './host.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from './settings.ts';
 
@@ -84,6 +84,12 @@ export class ClcServer implements vscode.Disposable {
     const c = await this.start();
     // (an undefined token must not be passed: the library would send it as a second parameter)
     return token ? c.sendRequest<TranspileResponse>(TRANSPILE_REQUEST, params, token) : c.sendRequest<TranspileResponse>(TRANSPILE_REQUEST, params);
+  }
+
+  /** Asks the server to convert an open clc document to Butane (and to prove the result). */
+  async toButane(params: ToButaneParams): Promise<ToButaneResponse> {
+    const c = await this.start();
+    return c.sendRequest<ToButaneResponse>(TO_BUTANE_REQUEST, params);
   }
 
   async restart(): Promise<void> {

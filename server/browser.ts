@@ -43,5 +43,9 @@ if (self.name === VALIDATOR_NAME) {
     createJobRunner: (log) => new WebWorkerJobRunner(self.location.href, browserJobs, log),
     locateFilesDir: () => ({ unavailable: NO_LOCAL_DISK }),
     memory: () => ({ rssMiB: null, main: null }),
+    butane: {
+      localFiles: () => () => ({ ok: false, error: NO_LOCAL_DISK }),
+      prove: () => ({ kind: 'not-run', reason: 'the proof needs a local disk and is not run in a browser' }),
+    },
   });
 }

@@ -32,8 +32,11 @@ import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
 import type { HeapStats, JobOptions, JobRunner } from './jobs.ts';
-import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
-import type { ClcSettings, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
+import { DEFAULT_SETTINGS, TO_BUTANE_REQUEST, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
+import type { ClcSettings, ToButaneParams, ToButaneResponse, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
+import { BUTANE_VERSIONS, convertToButane } from '../src/core/convert-butane/to-butane.ts';
+import type { ButaneVersion, ToButaneResult } from '../src/core/convert-butane/to-butane.ts';
+import type { FileReader } from '../src/core/convert/context.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
 import { warmUpText } from './warmup.ts';
 
@@ -63,6 +66,11 @@ export interface ServerOptions {
   locateFilesDir(uri: string, filesDir: string, workspaceFolders: string[]): FilesDirLocation;
   /** memory figures of the server itself, for clc/stats */
   memory(): { rssMiB: number | null; main: HeapStats | null };
+  /** CLC -> Butane: a reader of `local:` files below a directory, and the proof of a conversion */
+  butane: {
+    localFiles(dir: string): FileReader;
+    prove(r: ToButaneResult, filesDir: string | undefined, transpilerPath: string): ToButaneResponse['proof'];
+  };
   /** validation delay after an edit */
   debounceMs?: number;
 }
@@ -445,6 +453,30 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (err: any) {
       log(`clc: transpile failed: ${err?.stack ?? err}`);
       return { output: null, problems: [{ severity: 'error', message: `internal error: ${err?.message ?? err}` }], failedAt: 'convert', blocked: true, version };
+    }
+  });
+
+  connection.onRequest(TO_BUTANE_REQUEST, async (params: ToButaneParams): Promise<ToButaneResponse | ResponseError<void>> => {
+    const td = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!td) return new ResponseError(ErrorCodes.InvalidParams, `document not open: ${params?.uri}`);
+    const s = await settingsFor(params.uri);
+    const e = entryFor(params.uri)!;
+    const where = s.filesDir ? options.locateFilesDir(params.uri, s.filesDir, workspaceFolders) : undefined;
+    const filesDir = where && 'path' in where ? where.path : undefined;
+    const version = (BUTANE_VERSIONS as readonly string[]).includes(params.butaneVersion ?? '') ? (params.butaneVersion as ButaneVersion) : '1.1.0';
+    try {
+      const r = convertToButane(e.doc.text, { platform: s.platform, filesDir, readFile: filesDir ? options.butane.localFiles(filesDir) : undefined, butaneVersion: version, fsPaths: params.fsPaths ?? {} });
+      const lines = e.doc.lines;
+      const devices = new Map(((r.ignition2?.Storage.Filesystems ?? []) as any[]).map((f) => [f.Name, f.Mount?.Device ?? '']));
+      return {
+        butane: r.butane,
+        problems: r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, ...(d.span && !d.unpositioned ? { range: toRange(lines, d.span) } : {}) })),
+        missingFsPaths: (r.fsPaths?.missing ?? []).map((name) => ({ name, device: devices.get(name) ?? '' })),
+        proof: r.butane ? options.butane.prove(r, filesDir, typeof params.transpilerPath === 'string' ? params.transpilerPath : '') : { kind: 'not-run', reason: 'nothing was converted' },
+      };
+    } catch (err: any) {
+      log(`clc: conversion to Butane failed: ${err?.stack ?? err}`);
+      return { butane: null, problems: [{ severity: 'error', message: `internal error: ${err?.message ?? err}` }], missingFsPaths: [], proof: { kind: 'not-run', reason: 'internal error' } };
     }
   });
 

@@ -104,14 +104,15 @@ export function goTypeName(t: GoType): string {
   switch (t.kind) {
     case 'string':
     case 'bool':
-      return t.name ? `types.${t.name}` : t.kind;
     case 'int':
     case 'uint':
-      return t.name ? `types.${t.name}` : t.kind;
+      // a name with its package (butane's "v0_4.Device") is shown as it is
+      return t.name ? (t.name.includes('.') ? t.name : `types.${t.name}`) : t.kind;
     case 'ptr':
       return '*' + goTypeName(t.elem);
     case 'slice':
-      return '[]' + goTypeName(t.elem);
+      // a named slice type (butane's HTTPHeaders) is shown by its name
+      return t.name ? (t.name.includes('.') ? t.name : `types.${t.name}`) : '[]' + goTypeName(t.elem);
     case 'struct':
     case 'custom':
     case 'versioned':

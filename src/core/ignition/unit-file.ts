@@ -15,9 +15,16 @@ export interface UnitOption {
   value: string;
 }
 
+/**
+ * Which go-systemd the reading follows: ct v0.9.4 vendors an old one; butane v0.29.0 (Ignition
+ * 3.x) vendors v22.7.0, which quotes the text after a section name in its error (%q, not a
+ * byte list). Everything else reads the same.
+ */
+export type UnitParserDialect = 'ct' | 'v22';
+
 export type UnitParseResult =
   | { ok: true; options: UnitOption[] }
-  | { ok: false; error: string };
+  | { ok: false; error: string; at?: number };
 
 /** systemd's line length limit as enforced by go-systemd */
 export const UNIT_LINE_MAX = 2048;
@@ -181,6 +188,11 @@ class BufferedSource {
     return this.writePos - this.readPos;
   }
 
+  /** offset of the next byte to read */
+  position(): number {
+    return this.readPos;
+  }
+
   /** The next `n` buffered bytes (callers ensure at least `n` are buffered). */
   window(n: number): Uint8Array {
     return this.src.subarray(this.readPos, this.readPos + n);
@@ -274,14 +286,22 @@ class BufferedSource {
 
 type Step =
   | { kind: 'outside' } // before the first section: skip until '[' (or a comment)
-  | { kind: 'sectionName' }
-  | { kind: 'sectionEnd'; section: string }
+  | { kind: 'sectionName'; at: number }
+  | { kind: 'sectionEnd'; section: string; at: number }
   | { kind: 'comment'; then: Step }
   | { kind: 'body'; section: string } // inside a section: whitespace, '[', comment or option
-  | { kind: 'optionName'; section: string }
+  | { kind: 'optionName'; section: string; at: number }
   | { kind: 'optionValue'; section: string; name: string; value: Uint8Array[] };
 
-class UnitLexError extends Error {}
+class UnitLexError extends Error {
+  /** byte offset of what the error is about (the section's `[`, the option's name, the long line) */
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
 
 function isCommentStart(cp: number): boolean {
   return cp === 0x23 /* # */ || cp === 0x3b /* ; */;
@@ -309,7 +329,10 @@ class UnitLexer {
   readonly options: UnitOption[] = [];
   private readonly in: BufferedSource;
 
-  constructor(bytes: Uint8Array) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly dialect: UnitParserDialect,
+  ) {
     this.in = new BufferedSource(bytes);
   }
 
@@ -318,7 +341,7 @@ class UnitLexer {
     while (step !== null) {
       if (this.in.buffered() >= UNIT_LINE_MAX) {
         const ahead = this.in.window(UNIT_LINE_MAX);
-        if (ahead.indexOf(NL) < 0 && ahead.indexOf(CR) < 0) throw new UnitLexError(MSG_LINE_TOO_LONG);
+        if (ahead.indexOf(NL) < 0 && ahead.indexOf(CR) < 0) throw new UnitLexError(MSG_LINE_TOO_LONG, this.in.position());
       }
       step = this.advance(step);
     }
@@ -338,24 +361,25 @@ class UnitLexer {
       case 'outside': {
         const cp = this.in.readRune();
         if (cp === null) return null;
-        if (cp === OPEN_BRACKET) return { kind: 'sectionName' };
+        if (cp === OPEN_BRACKET) return { kind: 'sectionName', at: this.in.position() - 1 };
         if (isCommentStart(cp)) return { kind: 'comment', then: step };
         return step;
       }
 
       case 'sectionName': {
         const { bytes, eof } = this.in.readBytes(CLOSE_BRACKET);
-        if (eof) throw new UnitLexError(MSG_NO_SECTION_END);
-        return { kind: 'sectionEnd', section: bytesToString(bytes.subarray(0, bytes.length - 1)) };
+        if (eof) throw new UnitLexError(MSG_NO_SECTION_END, step.at);
+        return { kind: 'sectionEnd', section: bytesToString(bytes.subarray(0, bytes.length - 1)), at: step.at };
       }
 
       case 'sectionEnd': {
         const { line } = this.restOfLine();
         const [from, to] = trimSpaceBounds(line, 0, line.length);
         if (to > from) {
-          // ct never records the section here, so the name in this message is always empty
-          const list = Array.from(line.subarray(from, to)).join(' ');
-          throw new UnitLexError(`found garbage after section name : [${list}]`);
+          // go-systemd never records the section here, so the name in this message is always empty
+          const garbage = line.subarray(from, to);
+          if (this.dialect === 'v22') throw new UnitLexError(`found garbage after section name : ${quoteGoString(garbage)}`, step.at);
+          throw new UnitLexError(`found garbage after section name : [${Array.from(garbage).join(' ')}]`, step.at);
         }
         return { kind: 'body', section: step.section };
       }
@@ -373,18 +397,18 @@ class UnitLexer {
         const cp = this.in.readRune();
         if (cp === null) return null;
         if (isGoSpace(cp)) return step;
-        if (cp === OPEN_BRACKET) return { kind: 'sectionName' };
+        if (cp === OPEN_BRACKET) return { kind: 'sectionName', at: this.in.position() - 1 };
         if (isCommentStart(cp)) return { kind: 'comment', then: step };
         this.in.unreadRune();
-        return { kind: 'optionName', section: step.section };
+        return { kind: 'optionName', section: step.section, at: this.in.position() };
       }
 
       case 'optionName': {
         let name = '';
         for (;;) {
           const cp = this.in.readRune();
-          if (cp === null) throw new UnitLexError(MSG_EOF);
-          if (cp === NL || cp === CR) throw new UnitLexError(MSG_NEWLINE_IN_NAME);
+          if (cp === null) throw new UnitLexError(MSG_EOF, step.at);
+          if (cp === NL || cp === CR) throw new UnitLexError(MSG_NEWLINE_IN_NAME, step.at);
           if (cp === EQUALS) break;
           name += String.fromCodePoint(cp);
         }
@@ -421,20 +445,20 @@ class UnitLexer {
 }
 
 /** go-systemd's Deserialize on the UTF-8 bytes of a unit file. */
-export function parseUnitBytes(bytes: Uint8Array): UnitParseResult {
-  const lexer = new UnitLexer(bytes);
+export function parseUnitBytes(bytes: Uint8Array, dialect: UnitParserDialect = 'ct'): UnitParseResult {
+  const lexer = new UnitLexer(bytes, dialect);
   try {
     lexer.run();
   } catch (e) {
-    if (e instanceof UnitLexError) return { ok: false, error: e.message };
+    if (e instanceof UnitLexError) return { ok: false, error: e.message, at: e.at };
     throw e;
   }
   return { ok: true, options: lexer.options };
 }
 
 /** go-systemd's Deserialize on unit file contents. */
-export function parseUnitFile(contents: string): UnitParseResult {
-  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents));
+export function parseUnitFile(contents: string, dialect: UnitParserDialect = 'ct'): UnitParseResult {
+  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents), dialect);
 }
 
 /**
