@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type * as LanguageClientModule from 'vscode-languageclient/node';
-import { LANGUAGE_ID, TRANSPILE_REQUEST, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
+import { CONFIG_LANGUAGE_IDS, TRANSPILE_REQUEST, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from './settings.ts';
 
 export const CLIENT_ID = 'clc';
@@ -65,7 +65,7 @@ export class ClcServer implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: CONFIG_LANGUAGE_IDS.map((language) => ({ language })),
       synchronize: { configurationSection: 'clc' },
       outputChannel: this.log,
       middleware: {

@@ -32,6 +32,8 @@ import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
+import { formatOfLanguage } from '../src/core/features/formats.ts';
+import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { JobRunner, heapStats } from './worker.ts';
 import type { JobOptions } from './worker.ts';
 import { DEFAULT_SETTINGS, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
@@ -50,6 +52,8 @@ const SETTINGS_TIMEOUT_MS = 3000;
 
 interface Entry {
   version: number;
+  /** which format the document is, by its language */
+  format: ConfigFormat;
   doc: ClcDocument;
   /** the problems of this version under one set of settings (a promise while being computed) */
   validated?: { key: string; diagnostics: Promise<Diagnostic[]> };
@@ -111,8 +115,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const td = documents.get(uri);
     if (!td) return undefined;
     const cur = entries.get(uri);
-    if (cur && cur.version === td.version) return cur;
-    const e: Entry = { version: td.version, doc: new ClcDocument(td.getText(), td.version) };
+    if (cur && cur.version === td.version && cur.format === formatOfLanguage(td.languageId)) return cur;
+    const e: Entry = { version: td.version, format: formatOfLanguage(td.languageId), doc: new ClcDocument(td.getText(), td.version) };
     entries.set(uri, e);
     return e;
   }
@@ -198,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
     const began = Date.now();
     const diagnostics = runner
-      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s) })
+      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s), format: e.format })
       .then((r) => {
         lastRunMs.set(uri, Date.now() - began);
         return r.kind === 'diagnose' ? r.diagnostics : [];
@@ -341,7 +345,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const s = await settingsFor(uri);
     return runSafe('completion', token, [], () => {
       const e = entryFor(uri);
-      if (!e) return [];
+      if (!e || e.format !== 'clc') return [];
       const offset = offsetOf(e.doc, params.position);
       // `=` and `[` only start completion inside unit texts (values, section headers)
       const trigger = params.context?.triggerCharacter;
@@ -355,7 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const s = await settingsFor(uri);
     return runSafe('hover', token, null, () => {
       const e = entryFor(uri);
-      if (!e) return null;
+      if (!e || e.format !== 'clc') return null;
       const offset = offsetOf(e.doc, params.position);
       const h = hover(e.doc, offset, { platform: s.platform });
       return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
@@ -365,7 +369,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol((params, token) =>
     runSafe('documentSymbol', token, [], () => {
       const e = entryFor(params.textDocument.uri);
-      if (!e) return [];
+      if (!e || e.format !== 'clc') return [];
       return documentSymbols(e.doc).map((s) => toDocumentSymbol(s, e.doc.lines));
     }),
   );
@@ -373,7 +377,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDefinition((params, token) =>
     runSafe('definition', token, null, () => {
       const e = entryFor(params.textDocument.uri);
-      if (!e) return null;
+      if (!e || e.format !== 'clc') return null;
       const offset = offsetOf(e.doc, params.position);
       const targets = definition(e.doc, offset);
       if (!targets.length) return null;
@@ -441,7 +445,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const e = entryFor(params.uri)!;
     const version = e.version;
     try {
-      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }) });
+      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }), format: e.format });
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (r.kind !== 'transpile') throw new Error('unexpected result');
       const lines = e.doc.lines;

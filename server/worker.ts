@@ -11,6 +11,10 @@ import { transpile } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
 import { localFileReader } from '../src/cli/files.ts';
+import { butaneFiles } from '../src/cli/butane-files.ts';
+import type { LocalFiles } from '../src/core/butane/local-files.ts';
+import { diagnoseButane } from '../src/core/butane/diagnostics.ts';
+import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { warmUpText } from './warmup.ts';
 
 export const WORKER_ROLE = 'validator';
@@ -34,8 +38,8 @@ export interface JobOptions {
 }
 
 export type Job =
-  | { kind: 'diagnose'; text: string; options: JobOptions }
-  | { kind: 'transpile'; text: string; options: JobOptions }
+  | { kind: 'diagnose'; text: string; options: JobOptions; format?: ConfigFormat }
+  | { kind: 'transpile'; text: string; options: JobOptions; format?: ConfigFormat }
   | { kind: 'stats' };
 
 export interface HeapStats {
@@ -52,6 +56,7 @@ export type JobResult =
 export function runJob(job: Job): JobResult {
   if (job.kind === 'stats') return { kind: 'stats', heap: heapStats() };
   const o = job.options;
+  if (job.format === 'butane') return runButaneJob(job.kind, job.text, o);
   const readFile = o.filesDir ? readerFor(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
   const common = { platform: o.platform, filesDir: o.filesDir || undefined, readFile, strict: o.strict };
   if (job.kind === 'diagnose') {
@@ -59,6 +64,36 @@ export function runJob(job: Job): JobResult {
   }
   const r = transpile(job.text, { ...common, pretty: o.pretty });
   return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
+}
+
+/** A Butane config: butane's reports (and unit checks when diagnosing), or its Ignition 3 JSON. */
+function runButaneJob(kind: 'diagnose' | 'transpile', text: string, o: JobOptions): JobResult {
+  const files = o.filesDir ? butaneFilesFor(o.filesDirPath ?? o.filesDir, o.filesDir) : null;
+  const diagnosing = kind === 'diagnose';
+  const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false });
+  if (diagnosing) return { kind: 'diagnose', diagnostics: r.diagnostics };
+  return { kind: 'transpile', output: r.result.output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
+}
+
+/** butane --files-dir over the resolved folder, its messages naming the folder as the user wrote it. */
+function butaneFilesFor(dir: string, shown: string): LocalFiles {
+  const inner = butaneFiles(dir);
+  if (dir === shown) return inner;
+  const from = path.normalize(dir).replace(/[\\/]+$/, '');
+  const to = path.normalize(shown).replace(/[\\/]+$/, '');
+  const reword = (e: string) => e.split(from).join(to);
+  return {
+    dir: shown,
+    read: (p) => {
+      const r = inner.read(p);
+      return r.ok ? r : { ok: false, error: reword(r.error) };
+    },
+    tree: (local) => {
+      const t = inner.tree(local);
+      if (!t.ok) return { ok: false, error: reword(t.error) };
+      return { ok: true, entries: t.entries.map((e) => (e.error ? { ...e, error: reword(e.error) } : e)) };
+    },
+  };
 }
 
 export function heapStats(): HeapStats {

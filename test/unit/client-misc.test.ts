@@ -103,3 +103,16 @@ test('manifest: platforms, commands, menus and packaged files agree', () => {
   assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition-2.3.schema.json');
   assert.ok(manifest.activationEvents.every((e: string) => e.startsWith('onLanguage:')));
 });
+
+test('hasButaneHeader: variant and version of a supported variant at the top level', async () => {
+  const { hasButaneHeader } = await import('../../client/butaneHeader.ts');
+  assert.ok(hasButaneHeader('variant: flatcar\nversion: 1.1.0\nsystemd: {}\n'));
+  assert.ok(hasButaneHeader('# web nodes\nversion: "1.0.0"\nvariant: flatcar # ours\n'));
+  assert.ok(hasButaneHeader('\uFEFF---\r\nvariant: \'flatcar\'\r\nversion: 1.1.0\r\n'));
+  // ordinary YAML stays YAML
+  assert.ok(!hasButaneHeader('variant: fcos\nversion: 1.5.0\n'));
+  assert.ok(!hasButaneHeader('name: x\nvariant: flatcar\nversion: 1.0.0\n'));
+  assert.ok(!hasButaneHeader('variant: flatcar\n'));
+  assert.ok(!hasButaneHeader('spec:\n  variant: flatcar\n  version: 1.0.0\n'));
+  assert.ok(!hasButaneHeader(''));
+});
