@@ -32,7 +32,7 @@ import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
-import { formatOfLanguage } from '../src/core/features/formats.ts';
+import { definitionFor, featuresFor, formatOfLanguage } from '../src/core/features/formats.ts';
 import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { JobRunner, heapStats } from './worker.ts';
 import type { JobOptions } from './worker.ts';
@@ -345,12 +345,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const s = await settingsFor(uri);
     return runSafe('completion', token, [], () => {
       const e = entryFor(uri);
-      if (!e || e.format !== 'clc') return [];
+      if (!e) return [];
       const offset = offsetOf(e.doc, params.position);
       // `=` and `[` only start completion inside unit texts (values, section headers)
       const trigger = params.context?.triggerCharacter;
       if ((trigger === '=' || trigger === '[') && !isInUnitText(e.doc, offset)) return [];
-      return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
+      return complete(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });
 
@@ -359,9 +359,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const s = await settingsFor(uri);
     return runSafe('hover', token, null, () => {
       const e = entryFor(uri);
-      if (!e || e.format !== 'clc') return null;
+      if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const h = hover(e.doc, offset, { platform: s.platform });
+      const h = hover(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) });
       return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
     });
   });
@@ -369,7 +369,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol((params, token) =>
     runSafe('documentSymbol', token, [], () => {
       const e = entryFor(params.textDocument.uri);
-      if (!e || e.format !== 'clc') return [];
+      if (!e) return [];
       return documentSymbols(e.doc).map((s) => toDocumentSymbol(s, e.doc.lines));
     }),
   );
@@ -377,9 +377,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDefinition((params, token) =>
     runSafe('definition', token, null, () => {
       const e = entryFor(params.textDocument.uri);
-      if (!e || e.format !== 'clc') return null;
+      if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const targets = definition(e.doc, offset);
+      const targets = definitionFor(e.format, e.doc, offset);
       if (!targets.length) return null;
       const uri = params.textDocument.uri;
       const lines = e.doc.lines;

@@ -127,4 +127,18 @@ describe('Butane through the server', () => {
     assert.equal(butaneCli(bad).status, 1);
     assert.ok(r.problems.some((x: any) => x.severity === 'error' && x.range));
   });
+
+  test('completion, hover, symbols and definition for a Butane document', async () => {
+    const uri = `file:///virtual/web-${++n}.bu`;
+    const text = 'variant: flatcar\nversion: 1.0.0\nsystemd:\n  \n';
+    await client.openAndWait(uri, text);
+    const list = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 }, context: { triggerKind: 1 } });
+    const items = Array.isArray(list) ? list : list.items;
+    assert.ok(items.some((i: any) => i.label === 'units'));
+    assert.ok(!items.some((i: any) => i.label === 'quadlets'), '1.0.0 has no quadlets');
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    assert.match(h.contents.value, /Becomes Ignition `systemd`/);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols));
+  });
 });
