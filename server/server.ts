@@ -31,8 +31,7 @@ import { isInUnitText } from '../src/core/units/cursor.ts';
 import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
-import { codeActions } from '../src/core/features/codeActions.ts';
-import { definitionFor, featuresFor, formatOfLanguage } from '../src/core/features/formats.ts';
+import { codeActionsFor, definitionFor, featuresFor, formatOfLanguage } from '../src/core/features/formats.ts';
 import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { JobRunner, heapStats } from './worker.ts';
 import type { JobOptions } from './worker.ts';
@@ -421,7 +420,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const end = offsetOf(e.doc, params.range.end);
       const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
       const out: LspCodeAction[] = [];
-      for (const a of codeActions(e.doc, inRange)) {
+      for (const a of codeActionsFor(e.format, e.doc, inRange)) {
         const lsp = a.diagnostics.map((d) => {
           const mine = toLspDiagnostic(d, lines);
           return params.context.diagnostics.find((c) => c.message === d.message && c.range.start.line === mine.range.start.line && c.range.start.character === mine.range.start.character) ?? mine;

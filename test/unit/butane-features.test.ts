@@ -111,3 +111,18 @@ test('go to definition: a filesystem device by partition label to its partition'
   const none = LAYOUT.replace('/dev/disk/by-partlabel/data', '/dev/sdz');
   assert.deepEqual(definitionFor('butane', new ClcDocument(none), none.lastIndexOf('/dev/sdz') + 2), []);
 });
+
+test('quick fixes: octal mode, a misspelt key, a key a newer version has', async () => {
+  const { diagnoseButane } = await import('../../src/core/butane/diagnostics.ts');
+  const { codeActionsFor } = await import('../../src/core/features/formats.ts');
+  const fix = (text: string) => {
+    const doc = new ClcDocument(text);
+    return codeActionsFor('butane', doc, diagnoseButane(text).diagnostics).map((a) => ({ title: a.title, edits: a.edits.map((e) => [text.slice(e.span.start, e.span.end), e.newText]) }));
+  };
+  const mode = fix(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  files:', '    - path: /a', '      mode: 644'));
+  assert.deepEqual(mode.find((a) => a.title.includes('octal'))?.edits, [['644', '0644']]);
+  const typo = fix(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  files:', '    - path: /a', '      overwrit: true'));
+  assert.deepEqual(typo.find((a) => a.title.startsWith('Rename'))?.edits, [['overwrit', 'overwrite']]);
+  const newer = fix(yaml('variant: flatcar', 'version: 1.0.0', 'systemd:', '  quadlets:', '    - name: web.container'));
+  assert.deepEqual(newer.find((a) => a.title.startsWith('Raise version'))?.edits, [['1.0.0', '1.2.0-experimental']]);
+});

@@ -4,11 +4,15 @@
 
 import type { ClcDocument } from './document.ts';
 import type { JsonSchema } from './schema.ts';
-import { unquote } from './schema.ts';
 import { butaneSchema, specFor } from '../butane/editor-schema.ts';
+import { butaneHead } from '../butane/head.ts';
 import { definition } from './definition.ts';
 import type { DefinitionTarget } from './definition.ts';
 import { butaneDefinition } from '../butane/definition.ts';
+import { codeActions } from './codeActions.ts';
+import type { CodeAction } from './codeActions.ts';
+import { butaneCodeActions } from '../butane/codeActions.ts';
+import type { Diagnostic } from '../report.ts';
 
 export type ConfigFormat = 'clc' | 'butane';
 
@@ -34,18 +38,14 @@ export function featuresFor(format: ConfigFormat, doc: ClcDocument): FormatFeatu
   };
 }
 
-/** The top-level `variant:` and `version:` as written (read off the lines: works on broken YAML). */
-export function butaneHead(doc: ClcDocument): { variant?: string; version?: string } {
-  const out: { variant?: string; version?: string } = {};
-  for (const line of doc.scan.lines) {
-    if (line.kind !== 'content' || line.key === undefined || line.keyCol !== 0) continue;
-    if (line.key === 'variant' || line.key === 'version') out[line.key] = line.value !== undefined ? unquote(line.value.trim()) : undefined;
-    if (out.variant !== undefined && out.version !== undefined) break;
-  }
-  return out;
-}
 
 /** Go to definition in the document's format. */
 export function definitionFor(format: ConfigFormat, doc: ClcDocument, offset: number): DefinitionTarget[] {
   return format === 'butane' ? butaneDefinition(doc, offset) : definition(doc, offset);
+}
+
+/** Quick fixes in the document's format (the unit-file fixes apply to both). */
+export function codeActionsFor(format: ConfigFormat, doc: ClcDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  if (format === 'clc') return codeActions(doc, diagnostics);
+  return [...butaneCodeActions(doc, diagnostics), ...codeActions(doc, diagnostics.filter((d) => d.hint))];
 }
