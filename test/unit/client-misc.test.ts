@@ -100,7 +100,8 @@ test('manifest: platforms, commands, menus and packaged files agree', () => {
   for (const g of manifest.contributes.grammars) assert.ok(fs.existsSync(path.join(ROOT, g.path)), g.path);
   assert.ok(fs.existsSync(path.join(ROOT, manifest.icon)));
   assert.ok(fs.existsSync(path.join(ROOT, manifest.contributes.languages[0].configuration)));
-  assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition-2.3.schema.json');
+  // Ignition files are checked against the spec version they declare (2.3 or 3.x)
+  assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition.schema.json');
   assert.ok(manifest.activationEvents.every((e: string) => e.startsWith('onLanguage:')));
 });
 
@@ -115,4 +116,16 @@ test('hasButaneHeader: variant and version of a supported variant at the top lev
   assert.ok(!hasButaneHeader('variant: flatcar\n'));
   assert.ok(!hasButaneHeader('spec:\n  variant: flatcar\n  version: 1.0.0\n'));
   assert.ok(!hasButaneHeader(''));
+});
+
+test('the Ignition schema the manifest names picks the rules of the declared version', async () => {
+  const Ajv = (await import('ajv')).default;
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'ignition.schema.json'), 'utf8'));
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+  const { transpileButane } = await import('../../src/core/butane/transpile.ts');
+  const ign3 = transpileButane('variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /a\n      mode: 0644\n').output!;
+  assert.ok(validate(JSON.parse(ign3)), JSON.stringify(validate.errors));
+  // a 3.x config with a 2.3-only field (filesystem under files) is refused, and the other way round
+  assert.equal(validate({ ignition: { version: '3.4.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), false);
+  assert.ok(validate({ ignition: { version: '2.3.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), JSON.stringify(validate.errors));
 });
