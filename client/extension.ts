@@ -5,7 +5,7 @@
 // when a Container Linux Config is open or a command needs it.
 
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../src/shared/protocol.ts';
+import { LANGUAGE_ID, isConfigLanguage } from '../src/shared/protocol.ts';
 import { ClcServer } from './languageClient.ts';
 import type { ClientHost } from './host.ts';
 import { LanguageDetection } from './languageDetection.ts';
@@ -50,7 +50,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ClientHost)
   // loading the client library and forking the server never count against activation; YAML
   // files alone never start it
   const startIfNeeded = (d: vscode.TextDocument) => {
-    if (d.languageId !== LANGUAGE_ID || srv.isRunning) return;
+    if (!isConfigLanguage(d.languageId) || srv.isRunning) return;
     setTimeout(() => srv.start().catch((e) => log.error(`The language server did not start: ${e?.message ?? e}`)), 0);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfNeeded));

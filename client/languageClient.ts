@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { LANGUAGE_ID, TO_BUTANE_REQUEST, TRANSPILE_REQUEST, type ToButaneParams, type ToButaneResponse, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
+import { CONFIG_LANGUAGE_IDS, TO_BUTANE_REQUEST, TRANSPILE_REQUEST, type ToButaneParams, type ToButaneResponse, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
 import type { ClientHost } from './host.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from './settings.ts';
 
@@ -51,7 +51,7 @@ export class ClcServer implements vscode.Disposable {
 
   private create(): Promise<LanguageClient> {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: CONFIG_LANGUAGE_IDS.map((language) => ({ language })),
       synchronize: { configurationSection: 'clc' },
       outputChannel: this.log,
       middleware: {

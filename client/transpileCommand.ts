@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { LANGUAGE_ID, type TranspileProblem, type TranspileResponse } from '../src/shared/protocol.ts';
+import { LANGUAGE_ID, isConfigLanguage, type TranspileProblem, type TranspileResponse } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
 import { readSettings } from './languageClient.ts';
 import { computeOutputPath } from './outputPath.ts';
@@ -105,14 +105,14 @@ export async function resolveSource(arg: unknown): Promise<vscode.TextDocument |
   else if (arg && typeof arg === 'object' && 'uri' in arg && (arg as { uri: unknown }).uri instanceof vscode.Uri) uri = (arg as { uri: vscode.Uri }).uri;
   if (!uri) {
     const ed = vscode.window.activeTextEditor;
-    if (ed && ed.document.languageId === LANGUAGE_ID) return ed.document;
+    if (ed && isConfigLanguage(ed.document.languageId)) return ed.document;
     // a preview or other editor may be active; fall back to a visible config
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === LANGUAGE_ID);
+    const visible = vscode.window.visibleTextEditors.find((e) => isConfigLanguage(e.document.languageId));
     return visible?.document;
   }
   let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString());
   doc ??= await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  if (!isConfigLanguage(doc.languageId)) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   return doc;
 }
 

@@ -4,7 +4,7 @@
 // `local:` files cannot be read: a browser has no local disk to take them from.
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
-import type { JobEnvironment } from './jobs.ts';
+import { unavailableFiles, type JobEnvironment } from './jobs.ts';
 import { startServer } from './server.ts';
 import { serveJobsInWorker, VALIDATOR_NAME, WebWorkerJobRunner } from './webWorkerJobs.ts';
 
@@ -20,7 +20,11 @@ const NO_LOCAL_DISK = 'the workspace is not on a local disk (VS Code in a browse
 // as many warm-up runs as the Node worker makes (worker.ts)
 const WARM_UP_SLICES = 25;
 
-const browserJobs: JobEnvironment = { localFiles: () => () => ({ ok: false, error: NO_LOCAL_DISK }), heap: () => null };
+const browserJobs: JobEnvironment = {
+  localFiles: () => () => ({ ok: false, error: NO_LOCAL_DISK }),
+  butaneFiles: (_dir, shown) => unavailableFiles(shown, NO_LOCAL_DISK),
+  heap: () => null,
+};
 
 if (self.name === VALIDATOR_NAME) {
   serveJobsInWorker(self, browserJobs, WARM_UP_SLICES);

@@ -6,6 +6,9 @@ import { diagnose } from '../src/core/features/diagnostics.ts';
 import { transpile } from '../src/core/transpile.ts';
 import type { Diagnostic } from '../src/core/report.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
+import type { LocalFiles } from '../src/core/butane/local-files.ts';
+import { diagnoseButane } from '../src/core/butane/diagnostics.ts';
+import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { warmUpText } from './warmup.ts';
 
 export interface JobOptions {
@@ -23,8 +26,8 @@ export interface JobOptions {
 }
 
 export type Job =
-  | { kind: 'diagnose'; text: string; options: JobOptions }
-  | { kind: 'transpile'; text: string; options: JobOptions }
+  | { kind: 'diagnose'; text: string; options: JobOptions; format?: ConfigFormat }
+  | { kind: 'transpile'; text: string; options: JobOptions; format?: ConfigFormat }
   | { kind: 'stats' };
 
 export interface HeapStats {
@@ -41,6 +44,8 @@ export type JobResult =
 export interface JobEnvironment {
   /** a reader for `local:` files below `dir`, its messages naming the directory as `shown` */
   localFiles(dir: string, shown: string): FileReader;
+  /** the same for a Butane config (butane's --files-dir, trees included) */
+  butaneFiles(dir: string, shown: string): LocalFiles;
   heap(): HeapStats | null;
 }
 
@@ -56,6 +61,7 @@ export interface JobRunner {
 export function runJob(job: Job, env: JobEnvironment): JobResult {
   if (job.kind === 'stats') return { kind: 'stats', heap: env.heap() };
   const o = job.options;
+  if (job.format === 'butane') return runButaneJob(job.kind, job.text, o, env);
   const readFile = o.filesUnavailable !== undefined ? unavailableReader(o.filesUnavailable) : o.filesDir ? env.localFiles(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
   // with no files directory at all ct's own message applies; when the directory exists but cannot
   // be reached from here, the reader's message says why
@@ -70,6 +76,25 @@ export function runJob(job: Job, env: JobEnvironment): JobResult {
 
 function unavailableReader(reason: string): FileReader {
   return (rel) => ({ ok: false, error: `local file "${rel}" cannot be embedded: ${reason}` });
+}
+
+/** A Butane config: butane's reports (and unit checks when diagnosing), or its Ignition 3 JSON. */
+function runButaneJob(kind: 'diagnose' | 'transpile', text: string, o: JobOptions, env: JobEnvironment): JobResult {
+  const files =
+    o.filesUnavailable !== undefined ? unavailableFiles(o.filesDir || '.', o.filesUnavailable) : o.filesDir ? env.butaneFiles(o.filesDirPath ?? o.filesDir, o.filesDir) : null;
+  const diagnosing = kind === 'diagnose';
+  const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false });
+  if (diagnosing) return { kind: 'diagnose', diagnostics: r.diagnostics };
+  return { kind: 'transpile', output: r.result.output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
+}
+
+/** Butane's files directory where no local disk can be read: every read says why. */
+export function unavailableFiles(dir: string, reason: string): LocalFiles {
+  return {
+    dir,
+    read: (p) => ({ ok: false, error: `local file "${p}" cannot be embedded: ${reason}` }),
+    tree: (p) => ({ ok: false, error: `local tree "${p}" cannot be embedded: ${reason}` }),
+  };
 }
 
 /** Runs jobs on the calling thread, one at a time as they come. */

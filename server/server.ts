@@ -37,6 +37,8 @@ import type { ClcSettings, ToButaneParams, ToButaneResponse, TranspileParams, Tr
 import { BUTANE_VERSIONS, convertToButane } from '../src/core/convert-butane/to-butane.ts';
 import type { ButaneVersion, ToButaneResult } from '../src/core/convert-butane/to-butane.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
+import { codeActionsFor, definitionFor, featuresFor, formatOfLanguage } from '../src/core/features/formats.ts';
+import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
 import { warmUpText } from './warmup.ts';
 
@@ -51,6 +53,8 @@ const SETTINGS_TIMEOUT_MS = 3000;
 
 interface Entry {
   version: number;
+  /** which format the document is, by its language */
+  format: ConfigFormat;
   doc: ClcDocument;
   /** the problems of this version under one set of settings (a promise while being computed) */
   validated?: { key: string; diagnostics: Promise<Diagnostic[]> };
@@ -125,8 +129,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const td = documents.get(uri);
     if (!td) return undefined;
     const cur = entries.get(uri);
-    if (cur && cur.version === td.version) return cur;
-    const e: Entry = { version: td.version, doc: new ClcDocument(td.getText(), td.version) };
+    if (cur && cur.version === td.version && cur.format === formatOfLanguage(td.languageId)) return cur;
+    const e: Entry = { version: td.version, format: formatOfLanguage(td.languageId), doc: new ClcDocument(td.getText(), td.version) };
     entries.set(uri, e);
     return e;
   }
@@ -199,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
     const began = Date.now();
     const diagnostics = runner
-      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s) })
+      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s), format: e.format })
       .then((r) => {
         lastRunMs.set(uri, Date.now() - began);
         return r.kind === 'diagnose' ? r.diagnostics : [];
@@ -340,7 +344,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // `=` and `[` only start completion inside unit texts (values, section headers)
       const trigger = params.context?.triggerCharacter;
       if ((trigger === '=' || trigger === '[') && !isInUnitText(e.doc, offset)) return [];
-      return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
+      return complete(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });
 
@@ -351,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(uri);
       if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const h = hover(e.doc, offset, { platform: s.platform });
+      const h = hover(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) });
       return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
     });
   });
@@ -369,7 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(params.textDocument.uri);
       if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const targets = definition(e.doc, offset);
+      const targets = definitionFor(e.format, e.doc, offset);
       if (!targets.length) return null;
       const uri = params.textDocument.uri;
       const lines = e.doc.lines;
@@ -411,7 +415,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const end = offsetOf(e.doc, params.range.end);
       const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
       const out: LspCodeAction[] = [];
-      for (const a of codeActions(e.doc, inRange)) {
+      for (const a of codeActionsFor(e.format, e.doc, inRange)) {
         const lsp = a.diagnostics.map((d) => {
           const mine = toLspDiagnostic(d, lines);
           return params.context.diagnostics.find((c) => c.message === d.message && c.range.start.line === mine.range.start.line && c.range.start.character === mine.range.start.character) ?? mine;
@@ -435,7 +439,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const e = entryFor(params.uri)!;
     const version = e.version;
     try {
-      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }) });
+      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }), format: e.format });
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (r.kind !== 'transpile') throw new Error('unexpected result');
       const lines = e.doc.lines;

@@ -9,6 +9,8 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { FileReader } from '../src/core/convert/context.ts';
 import { localFileReader } from '../src/cli/files.ts';
 import { runJob, type HeapStats, type Job, type JobEnvironment, type JobResult, type JobRunner } from './jobs.ts';
+import { butaneFiles } from '../src/cli/butane-files.ts';
+import type { LocalFiles } from '../src/core/butane/local-files.ts';
 import { warmUpText } from './warmup.ts';
 
 export type { HeapStats, Job, JobOptions, JobResult } from './jobs.ts';
@@ -22,11 +24,32 @@ const OLD_GENERATION_MB = 64;
 const MAX_OLD_GENERATION_MB = 4096;
 
 /** Jobs under Node: `local:` files come from the disk. */
-export const nodeJobEnvironment: JobEnvironment = { localFiles: readerFor, heap: heapStats };
+export const nodeJobEnvironment: JobEnvironment = { localFiles: readerFor, butaneFiles: butaneFilesFor, heap: heapStats };
 
 /** Runs one job on this thread (in the worker, or in-process when workers are unavailable). */
 export function runNodeJob(job: Job): JobResult {
   return runJob(job, nodeJobEnvironment);
+}
+
+/** butane --files-dir over the resolved folder, its messages naming the folder as the user wrote it. */
+function butaneFilesFor(dir: string, shown: string): LocalFiles {
+  const inner = butaneFiles(dir);
+  if (dir === shown) return inner;
+  const from = path.normalize(dir).replace(/[\\/]+$/, '');
+  const to = path.normalize(shown).replace(/[\\/]+$/, '');
+  const reword = (e: string) => e.split(from).join(to);
+  return {
+    dir: shown,
+    read: (p) => {
+      const r = inner.read(p);
+      return r.ok ? r : { ok: false, error: reword(r.error) };
+    },
+    tree: (local) => {
+      const t = inner.tree(local);
+      if (!t.ok) return { ok: false, error: reword(t.error) };
+      return { ok: true, entries: t.entries.map((e) => (e.error ? { ...e, error: reword(e.error) } : e)) };
+    },
+  };
 }
 
 export function heapStats(): HeapStats {

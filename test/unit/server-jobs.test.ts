@@ -11,6 +11,7 @@ import { locateOnDisk } from '../../server/nodeHost.ts';
 const CONFIG = 'storage:\n  files:\n    - path: /etc/motd\n      filesystem: root\n      contents:\n        local: motd.txt\n';
 const noDisk: JobEnvironment = {
   localFiles: () => () => assert.fail('no reader may be asked for when the files are unavailable'),
+  butaneFiles: () => assert.fail('no reader may be asked for when the files are unavailable'),
   heap: () => null,
 };
 
@@ -38,6 +39,7 @@ test('in-process runner: the reader comes from its environment', async () => {
       asked.push(`${dir}|${shown}|${rel}`);
       return { ok: true, data: new TextEncoder().encode('hi\n') };
     },
+    butaneFiles: () => assert.fail('a CLC config asks for no Butane files'),
     heap: () => null,
   };
   const r = await new InProcessJobRunner(env).run({ kind: 'transpile', text: CONFIG, options: { platform: '', strict: false, pretty: false, filesDir: 'files', filesDirPath: '/ws/files' } });
@@ -53,4 +55,15 @@ test('clc.filesDir on a local disk: relative to the workspace folder, else the c
   assert.deepEqual(locateOnDisk(doc, '/abs/files', []), { path: '/abs/files' });
   const virtual = locateOnDisk('vscode-vfs://github/o/r/cl.yml', 'files', ['vscode-vfs://github/o/r']);
   assert.ok(virtual && 'unavailable' in virtual && /not on a local disk/.test(virtual.unavailable));
+});
+
+test('a Butane config where no local disk can be read: the reason on its local: file, and no output', () => {
+  const text = 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: motd.txt\n';
+  const options = { platform: '', strict: false, pretty: false, filesDir: 'files', filesUnavailable: 'the workspace is not on a local disk' };
+  const d = runJob({ kind: 'diagnose', text, options, format: 'butane' }, noDisk);
+  assert.ok(d.kind === 'diagnose');
+  const errors = d.diagnostics.filter((x) => x.severity === 'error');
+  assert.ok(errors.some((x) => x.message.includes('local file "motd.txt" cannot be embedded: the workspace is not on a local disk')), JSON.stringify(errors));
+  const t = runJob({ kind: 'transpile', text, options, format: 'butane' }, noDisk);
+  assert.ok(t.kind === 'transpile' && t.output === null);
 });

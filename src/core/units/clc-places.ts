@@ -30,6 +30,14 @@ function get(n: YNode | null | undefined, key: string): YNode | null {
 }
 
 export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
+  return configUnitPlaces(root, { networkd: true });
+}
+
+/**
+ * The unit places of a config laid out like CLC's and Butane's (systemd.units with dropins,
+ * storage.files); `networkd` adds CLC's networkd.units.
+ */
+export function configUnitPlaces(root: YNode | null, layout: { networkd: boolean }): UnitPlace[] {
   const out: UnitPlace[] = [];
   if (!root) return out;
   for (const unit of itemsOf(get(get(root, 'systemd'), 'units'))) {
@@ -44,7 +52,7 @@ export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
       if (dc) out.push({ scalar: dc, fileType, name, dropin: { unit: name, name: scalarString(dNameNode) ?? '' }, nameSpan: nodeSpan(dNameNode) });
     }
   }
-  for (const unit of itemsOf(get(get(root, 'networkd'), 'units'))) {
+  if (layout.networkd) for (const unit of itemsOf(get(get(root, 'networkd'), 'units'))) {
     const nameNode = get(unit, 'name');
     const name = scalarString(nameNode) ?? '';
     const contents = scalarNode(get(unit, 'contents'));
