@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { benchCli, benchCore, benchLarge } from './core.ts';
 import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
+import { benchGzip } from './gzip.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.json');
@@ -81,6 +82,7 @@ async function measure(runs: number, withServer: boolean): Promise<Record<string
     rowsToFigures(benchLarge(), all);
     rowsToFigures(benchUnits(), all);
     rowsToFigures(benchUnitCompletion(), all);
+    rowsToFigures(benchGzip(), all);
     if (fs.existsSync(cli)) rowsToFigures(benchCli(cli), all);
   }
   if (withServer) {

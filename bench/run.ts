@@ -6,6 +6,7 @@ import { benchCore, benchCli, benchLarge } from './core.ts';
 import { compareServers, formatTable } from './server.ts';
 import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
+import { benchGzip } from './gzip.ts';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   console.table(benchLarge());
   console.log('Unit texts (in-process)');
   console.table(benchUnitCompletion());
+  console.log('Go-compatible gzip (butane file contents, in-process)');
+  console.table(benchGzip());
   console.log('clct (whole process)');
   // CLC_BENCH_CT: a ct v0.9.4 binary to compare with (optional)
   console.table(benchCli(path.join(root, 'dist', 'clct.js'), process.env.CLC_BENCH_CT || undefined));

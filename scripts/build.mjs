@@ -12,6 +12,8 @@ const entries = [
   // A short-lived process: less code to load matters. The yaml package's ES module build lets
   // esbuild leave out what clct never calls (its CommonJS build cannot be tree-shaken).
   { in: 'src/cli/main.ts', out: 'dist/clct-main.js', oneShot: true },
+  // butane's drop-in (issue 12): one plain bundle
+  { in: 'src/cli/butane.ts', out: 'dist/butane.js', banner: '#!/usr/bin/env node', oneShot: true },
   { in: 'server/main.ts', out: 'dist/server.js' },
   { in: 'client/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];

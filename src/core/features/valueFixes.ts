@@ -1,10 +1,12 @@
-// Quick fixes that rewrite a value: a relative path made absolute, and a unit name given the
-// suffix its contents call for (`[Timer]` -> `.timer`, `[Network]` -> `.network`, ...).
+// Quick fixes that rewrite a value: a relative path made absolute, a unit name given the suffix
+// its contents call for (`[Timer]` -> `.timer`, `[Network]` -> `.network`, ...), and a drop-in
+// name given `.conf`.
 
 import { isScalar } from 'yaml';
 import type { Node as YNode } from 'yaml';
 import type { Diagnostic, Span } from '../report.ts';
 import { clean, ext } from '../go/path.ts';
+import { ERR_INVALID_NETWORKD_DROPIN_EXT, ERR_INVALID_NETWORKD_EXT, ERR_INVALID_SYSTEMD_DROPIN_EXT, ERR_INVALID_SYSTEMD_EXT } from '../ignition/checks/systemd.ts';
 import { nodeSpan } from '../yaml/parse.ts';
 import type { ClcDocument } from './document.ts';
 import { hitAt, nodeAt, scalarString, valueOf } from './ast.ts';
@@ -51,14 +53,19 @@ export function unitSuffixFixes(doc: ClcDocument, d: Diagnostic): ValueFix[] {
   const nameNode = valueOf(unit, 'name');
   const name = scalarString(nameNode);
   if (!nameNode || !isScalar(nameNode) || !name) return [];
-  const networkd = d.message.includes('networkd');
-  const sections = sectionsOf(scalarString(valueOf(unit, 'contents')) ?? '');
-  const table = networkd ? NETWORKD_SECTIONS : SYSTEMD_SECTIONS;
-  let suffixes = [...new Set(sections.map((s) => table[s]).filter((s): s is string => !!s))];
-  if (!suffixes.length && !networkd) {
-    suffixes = ['.service'];
-    if (sections.length && sections.every((s) => s === 'Unit' || s === 'Install')) suffixes.unshift('.target');
-  }
+  let suffixes: string[];
+  if (d.message === ERR_INVALID_SYSTEMD_DROPIN_EXT || d.message === ERR_INVALID_NETWORKD_DROPIN_EXT) {
+    suffixes = ['.conf'];
+  } else if (d.message === ERR_INVALID_SYSTEMD_EXT || d.message === ERR_INVALID_NETWORKD_EXT) {
+    const networkd = d.message === ERR_INVALID_NETWORKD_EXT;
+    const sections = sectionsOf(scalarString(valueOf(unit, 'contents')) ?? '');
+    const table = networkd ? NETWORKD_SECTIONS : SYSTEMD_SECTIONS;
+    suffixes = [...new Set(sections.map((s) => table[s]).filter((s): s is string => !!s))];
+    if (!suffixes.length && !networkd) {
+      suffixes = ['.service'];
+      if (sections.length && sections.every((s) => s === 'Unit' || s === 'Install')) suffixes.unshift('.target');
+    }
+  } else return [];
   return suffixes.map((suffix, i) => {
     const old = ext(name);
     const renamed = old && close(old, suffix) ? name.slice(0, -old.length) + suffix : name + suffix;

@@ -104,10 +104,10 @@ export function goTypeName(t: GoType): string {
   switch (t.kind) {
     case 'string':
     case 'bool':
-      return t.name ? `types.${t.name}` : t.kind;
     case 'int':
     case 'uint':
-      return t.name ? `types.${t.name}` : t.kind;
+      // a name with its package (butane's "v0_4.Device") is shown as it is
+      return t.name ? (t.name.includes('.') ? t.name : `types.${t.name}`) : t.kind;
     case 'ptr':
       return '*' + goTypeName(t.elem);
     case 'slice':

@@ -62,12 +62,14 @@ function encodeNumber(n: number | bigint): string {
 }
 
 /**
- * Streams encoding/json output into one array of pieces, joined once at the end. Containers
+ * Streams encoding/json output into one string. (Appending to a string lets V8 build a rope
+ * that is flattened once; collecting ~100k small pieces and joining them was 4x slower on a
+ * 300 KB config.) Containers
  * are opened, given members (next) and closed; indentation follows json.MarshalIndent with an
  * empty prefix, and an empty container stays `{}` / `[]` on one line, as Go writes it.
  */
 export class JsonWriter {
-  private readonly out: string[] = [];
+  private out = '';
   /** for each open container: whether it has a member yet */
   private readonly filled: boolean[] = [];
   private prefix = '';
@@ -75,14 +77,14 @@ export class JsonWriter {
   constructor(private readonly indent: string | null) {}
 
   scalar(v: null | boolean | number | bigint | string): void {
-    if (v === null) this.out.push('null');
-    else if (typeof v === 'string') this.out.push(encodeString(v));
-    else if (typeof v === 'boolean') this.out.push(v ? 'true' : 'false');
-    else this.out.push(encodeNumber(v));
+    if (v === null) this.out += 'null';
+    else if (typeof v === 'string') this.out += encodeString(v);
+    else if (typeof v === 'boolean') this.out += v ? 'true' : 'false';
+    else this.out += encodeNumber(v);
   }
 
   open(bracket: '{' | '['): void {
-    this.out.push(bracket);
+    this.out += bracket;
     this.filled.push(false);
     if (this.indent !== null) this.prefix += this.indent;
   }
@@ -94,20 +96,20 @@ export class JsonWriter {
     this.filled[last] = true;
     if (this.indent !== null) piece += '\n' + this.prefix;
     if (key !== undefined) piece += encodedKey(key) + (this.indent === null ? ':' : ': ');
-    this.out.push(piece);
+    this.out += piece;
   }
 
   close(bracket: '}' | ']'): void {
     const filled = this.filled.pop();
     if (this.indent !== null) {
       this.prefix = this.prefix.slice(0, this.prefix.length - this.indent.length);
-      if (filled) this.out.push('\n' + this.prefix);
+      if (filled) this.out += '\n' + this.prefix;
     }
-    this.out.push(bracket);
+    this.out += bracket;
   }
 
   text(): string {
-    return this.out.join('');
+    return this.out;
   }
 }
 

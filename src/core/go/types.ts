@@ -20,6 +20,8 @@ export interface PtrType {
 export interface SliceType {
   kind: 'slice';
   elem: GoType;
+  /** the Go type name of a named slice type with methods (e.g. Ignition's "HTTPHeaders") */
+  name?: string;
 }
 export interface StructType {
   kind: 'struct';
@@ -70,6 +72,7 @@ export const bool: ScalarType = { kind: 'bool' };
 export const named = (kind: ScalarKind, name: string): ScalarType => ({ kind, name });
 export const ptr = (elem: GoType): PtrType => ({ kind: 'ptr', elem });
 export const slice = (elem: GoType): SliceType => ({ kind: 'slice', elem });
+export const namedSlice = (elem: GoType, name: string): SliceType => ({ kind: 'slice', elem, name });
 
 /** Builds a struct from [GoName, key, type, flags?] rows; flags: "omitempty" and/or "embedded". */
 export function struct(name: string, rows: Array<[string, string, GoType, string?]>): StructType {
@@ -157,7 +160,6 @@ export function typeName(t: GoType): string | undefined {
     case 'versioned':
       return t.name;
     case 'ptr':
-    case 'slice':
       return undefined;
     default:
       return t.name;

@@ -2,7 +2,7 @@
 // output; `omitempty` decides what is left out. Values are keyed by Go field name.
 
 import { bool, int, named, ptr, slice, str, struct } from '../go/types.ts';
-import type { GoType, StructType } from '../go/types.ts';
+import type { GoType } from '../go/types.ts';
 
 const Verification = struct('Verification', [['Hash', 'hash', ptr(str), 'omitempty']]);
 const CaReference = struct('CaReference', [
@@ -226,72 +226,12 @@ export function newIgnitionConfig(): IgnValue {
 // --- encoding/json ------------------------------------------------------------------------------
 
 import type { JsonWriter } from '../go/json.ts';
+import { writeTyped } from '../go/typed-json.ts';
 
 /** Writes a typed value the way encoding/json lays it out (field order, omitempty, nil as null). */
 export function writeJson(w: JsonWriter, value: unknown, t: GoType): void {
-  switch (t.kind) {
-    case 'string':
-    case 'int':
-    case 'uint':
-    case 'bool':
-      w.scalar((value ?? (t.kind === 'string' ? '' : t.kind === 'bool' ? false : 0)) as string | number | bigint | boolean);
-      return;
-    case 'ptr':
-      if (value == null) w.scalar(null);
-      else writeJson(w, value, t.elem);
-      return;
-    case 'slice':
-      if (value == null) {
-        w.scalar(null);
-        return;
-      }
-      w.open('[');
-      for (let i = 0; i < (value as unknown[]).length; i++) {
-        w.next();
-        writeJson(w, (value as unknown[])[i], t.elem);
-      }
-      w.close(']');
-      return;
-    case 'struct':
-      w.open('{');
-      writeFields(w, (value ?? {}) as Record<string, unknown>, t);
-      w.close('}');
-      return;
-    default:
-      throw new Error(`cannot encode ${t.kind}`);
-  }
+  writeTyped(w, value, t, ENCODING_JSON);
 }
 
-function writeFields(w: JsonWriter, v: Record<string, unknown>, t: StructType): void {
-  const fields = t.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    if (f.embedded && f.key === '' && f.type.kind === 'struct') {
-      writeFields(w, v, f.type);
-      continue;
-    }
-    // a tagged embedded struct is written as a nested object holding the promoted fields
-    const fv = f.embedded && f.type.kind === 'struct' ? v : v[f.name];
-    if (f.omitempty && isEmptyValue(fv, f.type)) continue;
-    w.next(f.key);
-    writeJson(w, fv, f.type);
-  }
-}
-
-function isEmptyValue(v: unknown, t: GoType): boolean {
-  switch (t.kind) {
-    case 'string':
-      return v == null || v === '';
-    case 'int':
-    case 'uint':
-      return v == null || v === 0;
-    case 'bool':
-      return v == null || v === false;
-    case 'ptr':
-      return v == null;
-    case 'slice':
-      return v == null || (v as unknown[]).length === 0;
-    default:
-      return false;
-  }
-}
+/** ct marshals with the standard encoding/json: a struct is never empty for omitempty. */
+const ENCODING_JSON = { omitEmptyStructs: false };

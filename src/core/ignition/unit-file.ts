@@ -15,6 +15,13 @@ export interface UnitOption {
   value: string;
 }
 
+/**
+ * Which go-systemd the reading follows: ct v0.9.4 vendors an old one; butane v0.29.0 (Ignition
+ * 3.x) vendors v22.7.0, which quotes the text after a section name in its error (%q, not a
+ * byte list). Everything else reads the same.
+ */
+export type UnitParserDialect = 'ct' | 'v22';
+
 export type UnitParseResult =
   | { ok: true; options: UnitOption[] }
   | { ok: false; error: string; at?: number };
@@ -322,7 +329,10 @@ class UnitLexer {
   readonly options: UnitOption[] = [];
   private readonly in: BufferedSource;
 
-  constructor(bytes: Uint8Array) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly dialect: UnitParserDialect,
+  ) {
     this.in = new BufferedSource(bytes);
   }
 
@@ -366,9 +376,10 @@ class UnitLexer {
         const { line } = this.restOfLine();
         const [from, to] = trimSpaceBounds(line, 0, line.length);
         if (to > from) {
-          // ct never records the section here, so the name in this message is always empty
-          const list = Array.from(line.subarray(from, to)).join(' ');
-          throw new UnitLexError(`found garbage after section name : [${list}]`, step.at);
+          // go-systemd never records the section here, so the name in this message is always empty
+          const garbage = line.subarray(from, to);
+          if (this.dialect === 'v22') throw new UnitLexError(`found garbage after section name : ${quoteGoString(garbage)}`, step.at);
+          throw new UnitLexError(`found garbage after section name : [${Array.from(garbage).join(' ')}]`, step.at);
         }
         return { kind: 'body', section: step.section };
       }
@@ -434,8 +445,8 @@ class UnitLexer {
 }
 
 /** go-systemd's Deserialize on the UTF-8 bytes of a unit file. */
-export function parseUnitBytes(bytes: Uint8Array): UnitParseResult {
-  const lexer = new UnitLexer(bytes);
+export function parseUnitBytes(bytes: Uint8Array, dialect: UnitParserDialect = 'ct'): UnitParseResult {
+  const lexer = new UnitLexer(bytes, dialect);
   try {
     lexer.run();
   } catch (e) {
@@ -446,8 +457,8 @@ export function parseUnitBytes(bytes: Uint8Array): UnitParseResult {
 }
 
 /** go-systemd's Deserialize on unit file contents. */
-export function parseUnitFile(contents: string): UnitParseResult {
-  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents));
+export function parseUnitFile(contents: string, dialect: UnitParserDialect = 'ct'): UnitParseResult {
+  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents), dialect);
 }
 
 /**

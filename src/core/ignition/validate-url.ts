@@ -15,14 +15,20 @@ export const ERR_INVALID_S3_VERSION_ID = 'invalid S3 object VersionId';
 const PLAIN_DATA_URL = /^data:,[A-Za-z0-9\-_.!~*'();/?:@&=+$,%]*$/;
 const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
+/**
+ * Such a URL is valid without the full parse: Go's url.Parse takes what follows `data:` as an
+ * opaque part (no `#`, so no fragment), and the data URL decoder accepts every one of these
+ * characters and every well-formed escape. The tests compare both ways on random URLs.
+ */
+export function isPlainDataUrl(s: string): boolean {
+  return PLAIN_DATA_URL.test(s) && !BAD_ESCAPE.test(s);
+}
+
 /** The error message Ignition reports for a source URL, or null when it is acceptable. */
 export function validateUrl(s: string, shortcut = true): string | null {
   // an empty source is valid: it means an empty file
   if (s === '') return null;
-  // Such a URL is valid without the full parse: Go's url.Parse takes what follows `data:` as an
-  // opaque part (no `#`, so no fragment), and the data URL decoder accepts every one of these
-  // characters and every well-formed escape. The tests compare both ways on random URLs.
-  if (shortcut && PLAIN_DATA_URL.test(s) && !BAD_ESCAPE.test(s)) return null;
+  if (shortcut && isPlainDataUrl(s)) return null;
   const u = parseUrl(s);
   if (!u.ok) return ERR_INVALID_URL;
   switch (u.scheme) {
