@@ -1,5 +1,5 @@
 // Where a Container Linux Config holds unit texts: systemd.units[].contents and their
-// dropins[].contents, networkd.units[].contents, and storage.files[] written under
+// dropins[].contents, networkd.units[].contents and their dropins[].contents, and storage.files[] written under
 // /etc/systemd/system/ or /etc/systemd/network/ with inline contents.
 
 import { isMap, isScalar, Scalar } from 'yaml';
@@ -55,8 +55,14 @@ export function configUnitPlaces(root: YNode | null, layout: { networkd: boolean
   if (layout.networkd) for (const unit of itemsOf(get(get(root, 'networkd'), 'units'))) {
     const nameNode = get(unit, 'name');
     const name = scalarString(nameNode) ?? '';
+    const fileType = unitFileTypeOf(name);
     const contents = scalarNode(get(unit, 'contents'));
-    if (contents) out.push({ scalar: contents, fileType: unitFileTypeOf(name), name, nameSpan: nodeSpan(nameNode) });
+    if (contents) out.push({ scalar: contents, fileType, name, nameSpan: nodeSpan(nameNode) });
+    for (const d of itemsOf(get(unit, 'dropins'))) {
+      const dc = scalarNode(get(d, 'contents'));
+      const dNameNode = get(d, 'name');
+      if (dc) out.push({ scalar: dc, fileType, name, dropin: { unit: name, name: scalarString(dNameNode) ?? '' }, nameSpan: nodeSpan(dNameNode) });
+    }
   }
   for (const file of itemsOf(get(get(root, 'storage'), 'files'))) {
     const pathNode = get(file, 'path');
