@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCli, benchCore, benchLarge } from './core.ts';
+import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
 import { benchGzip } from './gzip.ts';
 
@@ -79,6 +80,7 @@ async function measure(runs: number, withServer: boolean): Promise<Record<string
     process.stdout.write(`  core and CLI, run ${i + 1} of ${runs}\n`);
     rowsToFigures(benchCore(), all);
     rowsToFigures(benchLarge(), all);
+    rowsToFigures(benchUnits(), all);
     rowsToFigures(benchUnitCompletion(), all);
     rowsToFigures(benchGzip(), all);
     if (fs.existsSync(cli)) rowsToFigures(benchCli(cli), all);

@@ -4,14 +4,18 @@
 import * as path from 'node:path';
 import { benchCore, benchCli, benchLarge } from './core.ts';
 import { compareServers, formatTable } from './server.ts';
+import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
 import { benchGzip } from './gzip.ts';
+import { benchButaneCore, benchButaneCli } from './butane.ts';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const started = performance.now();
   console.log('Transpiler core (in-process)');
   console.table(benchCore());
+  console.log('Unit checks (in-process; a 10,000-line config with 200 units)');
+  console.table(benchUnits());
   console.log('Large inputs (in-process, one run each)');
   console.table(benchLarge());
   console.log('Unit texts (in-process)');
@@ -21,6 +25,11 @@ async function main(): Promise<void> {
   console.log('clct (whole process)');
   // CLC_BENCH_CT: a ct v0.9.4 binary to compare with (optional)
   console.table(benchCli(path.join(root, 'dist', 'clct.js'), process.env.CLC_BENCH_CT || undefined));
+  console.log('Butane core (in-process)');
+  console.table(benchButaneCore());
+  console.log('butane.js (whole process)');
+  // CLC_BENCH_BUTANE: a butane v0.29.0 binary to compare with (optional)
+  console.table(benchButaneCli(path.join(root, 'dist', 'butane.js'), process.env.CLC_BENCH_BUTANE || undefined));
   console.log('\nLanguage servers (stdio; same document, completion positions and edits for both)');
   console.log(formatTable(await compareServers()));
   console.log(`\nnode ${process.version}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,4 +1,5 @@
-// Entry point of the clc extension: wires the pieces together and nothing more.
+// The clc extension's wiring, the same in VS Code's Node extension host and in its browser
+// (web worker) extension host: node.ts and web.ts call activateWith() with what differs (host.ts).
 //
 // Activation is kept cheap: it registers commands and providers; the language server starts only
 // when a Container Linux Config is open or a command needs it.
@@ -6,9 +7,11 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, isConfigLanguage } from '../src/shared/protocol.ts';
 import { ClcServer } from './languageClient.ts';
+import type { ClientHost } from './host.ts';
 import { LanguageDetection } from './languageDetection.ts';
 import { IgnitionPreview, PREVIEW_SCHEME } from './preview.ts';
 import { Transpiler, resolveSource, type TranspileOptions, type TranspileOutcome } from './transpileCommand.ts';
+import { ButaneConverter, type ButaneOptions, type ButaneOutcome } from './butaneCommand.ts';
 
 /** What activate() returns; integration tests drive the extension through it. */
 export interface ClcExtensionApi {
@@ -16,23 +19,28 @@ export interface ClcExtensionApi {
   transpileUri(uri: vscode.Uri, options?: TranspileOptions): Promise<TranspileOutcome>;
   /** where clc.transpile.output puts the output of a config */
   outputTarget(uri: vscode.Uri): { ok: true; uri: vscode.Uri } | { ok: false; error: string };
+  /** converts a config to name.bu beside it and proves it (options.ui replaces the dialogs) */
+  convertToButane(uri: vscode.Uri, options?: ButaneOptions): Promise<ButaneOutcome>;
   /** the Ignition preview */
   previewProvider: IgnitionPreview;
   /** the language server (started on demand) */
   server: ClcServer;
   /** milliseconds activate() took */
   activationMs: number;
+  /** the extension host it runs in: Node's, or a browser's web worker */
+  host: ClientHost['kind'];
 }
 
 let server: ClcServer | undefined;
 
-export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): ClcExtensionApi {
   const began = performance.now();
   const log = vscode.window.createOutputChannel('Container Linux Config', { log: true });
-  server = new ClcServer(context, log);
+  server = new ClcServer(context, log, host);
   const srv = server;
   const preview = new IgnitionPreview(srv);
-  const transpiler = new Transpiler(srv);
+  const transpiler = new Transpiler(srv, host);
+  const butane = new ButaneConverter(srv, host);
   const detection = new LanguageDetection();
 
   context.subscriptions.push(log, srv, preview, detection);
@@ -60,6 +68,14 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
   context.subscriptions.push(
     vscode.commands.registerCommand('clc.transpile', transpileCommand(false)),
     vscode.commands.registerCommand('clc.transpileAs', transpileCommand(true)),
+    vscode.commands.registerCommand('clc.convertToButane', async (arg?: unknown) => {
+      const doc = await resolveSource(arg);
+      if (!doc) {
+        void vscode.window.showInformationMessage('Open a Container Linux Config (cl-config.yml) to convert it to a Butane config.');
+        return undefined;
+      }
+      return butane.run(doc);
+    }),
     vscode.commands.registerCommand('clc.openPreviewToSide', (arg?: unknown) => preview.open(arg)),
     vscode.commands.registerCommand('clc.preview.selectPlatform', () => preview.selectPlatform()),
     vscode.commands.registerCommand('clc.restartServer', () => srv.restart()),
@@ -82,9 +98,15 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
       return transpiler.run(doc, options);
     },
     outputTarget: (uri) => transpiler.outputTarget(uri),
+    convertToButane: async (uri, options) => {
+      const doc = await resolveSource(uri);
+      if (!doc) return { kind: 'failed', message: `Cannot open ${uri.toString()}` };
+      return butane.run(doc, options);
+    },
     previewProvider: preview,
     server: srv,
     activationMs,
+    host: host.kind,
   };
 }
 

@@ -5,7 +5,7 @@
 //
 //   node scripts/e2e/ui-test.mjs [--screenshots DIR] [--keep] [--headed] [--timeout-ms N]
 //
-// Screenshots (completion.png, hover.png, problems.png, preview.png) go to docs/images/ by default,
+// Screenshots (completion.png, hover.png, problems.png, units-completion.png, preview.png, unit-check.png) go to docs/images/ by default,
 // where the README shows them; `npm run test:e2e` sends them to test-results/ui/ instead. Each step
 // counts as a test; the run stops at the first failing step (later steps build on earlier ones),
 // saves ui-failure.png, and exits 1. The last line is "ui: N passed, N failed".
@@ -285,6 +285,58 @@ function steps(ctx) {
       },
     ],
     [
+      'inside a unit\'s contents: the directives of [Service] with their documentation, then the values',
+      async () => {
+        // a new line after ExecStop= in web.service (below the storage lines the other steps use)
+        await page.keyboard.press('Control+1');
+        await goTo(page, lineOf(ctx.original, '        ExecStop=/usr/bin/docker stop web') + ctx.shift, 1);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter'); // indented like the line above
+        // the value first, so that the line being typed stays a readable unit line
+        await page.keyboard.type('=on-failure', { delay: 50 });
+        await page.keyboard.press('Home'); // before the "="
+        await page.keyboard.type('Resta', { delay: 80 });
+        const widget = page.locator('.editor-widget.suggest-widget.visible');
+        if (!(await widget.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+        await widget.waitFor({ timeout: STEP_TIMEOUT });
+        const rows = widget.locator('.monaco-list-row');
+        const labels = async () => (await rows.locator('.label-name').allTextContents()).map(plain);
+        await waitFor('the Restart directives of [Service]', async () => {
+          const l = await labels();
+          return (l.includes('Restart') && l.includes('RestartSec') && !l.includes('WantedBy')) || l.join(', ');
+        });
+        if (!(await page.locator('.suggest-details .docs').first().isVisible().catch(() => false))) {
+          await page.keyboard.press('Control+Space');
+        }
+        await waitFor('the documentation of the focused directive', async () => {
+          const t = plain(await page.locator('.suggest-details .docs').first().textContent({ timeout: 1000 }));
+          return t.includes('systemd.service(5)') || t;
+        });
+        await waitFor('no error left from the half-typed line', async () => (await editorGroup(page, 1).locator('.squiggly-error').count()) === 0 || 'an error squiggle');
+        await shot(page, 'units-completion.png');
+        await page.keyboard.type('rt', { delay: 80 });
+        await waitFor('"Restart" focused', async () => {
+          const t = plain(await widget.locator('.monaco-list-row.focused .label-name').first().textContent({ timeout: 1000 }));
+          return t === 'Restart' || t;
+        });
+        await page.keyboard.press('Enter'); // the name only: the "=" is there
+        await waitFor('the accepted line', async () => {
+          const t = await editorText(page);
+          return t.includes('        Restart=on-failure') || t;
+        });
+        // the values of Restart=, with the cursor right after the "="
+        await page.keyboard.press('End');
+        for (let i = 0; i < 'on-failure'.length; i++) await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('Control+Space');
+        await widget.waitFor({ timeout: STEP_TIMEOUT });
+        await waitFor('the values of Restart=', async () => {
+          const l = await labels();
+          return (l.includes('always') && l.includes('on-abnormal')) || l.join(', ');
+        });
+        await page.keyboard.press('Escape');
+      },
+    ],
+    [
       'the preview opens beside the config and follows typing',
       async () => {
         await runCommand(page, 'Container Linux Config: Open Ignition Preview to the Side');
@@ -305,6 +357,32 @@ function steps(ctx) {
           return t.includes('data:,web-02') || t;
         });
         await shot(page, 'preview.png');
+      },
+    ],
+    [
+      'a misspelled directive inside a unit is flagged on its line with systemd\'s words',
+      async () => {
+        const line = lineOf(ctx.original, '        ExecStart=/usr/bin/docker run') + ctx.shift;
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 18);
+        await page.keyboard.press('Backspace'); // "ExecStart=" -> "ExecStar="
+        await page.keyboard.press('Control+Shift+M');
+        const panel = page.locator('.markers-panel');
+        await waitFor('the unit warning in the Problems view', async () => {
+          const t = plain(await panel.textContent({ timeout: 1000 }));
+          return t.includes("Unknown key 'ExecStar' in section [Service], ignoring. Did you mean `ExecStart`?") || t;
+        });
+        await waitFor('the squiggle in the editor', async () => (await editorGroup(page, 1).locator('.squiggly-warning').count()) > 0 || 'no .squiggly-warning');
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 10);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await waitFor('the hover with the warning', async () => {
+          const t = plain(await page.locator('.monaco-hover:not(.hidden)').first().textContent({ timeout: 1000 }).catch(() => ''));
+          return t.includes('ExecStar') || t;
+        });
+        await shot(page, 'unit-check.png');
+        await page.keyboard.press('Escape');
       },
     ],
   ];

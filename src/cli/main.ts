@@ -1,5 +1,6 @@
 // clct: a drop-in for ct v0.9.4. Same flags, same output bytes, same messages and exit codes;
-// beyond ct: --diagnostics json (structured problems with ranges) and --hints.
+// beyond ct: --diagnostics json (structured problems with ranges), --hints, and --to-butane
+// (the config converted to a Butane config, see src/core/convert-butane/).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,9 @@ import { platformIds } from '../core/platforms.ts';
 import { localFileReader } from './files.ts';
 import { writeFileAtomic, goFileError } from './atomic.ts';
 import { LineIndex } from '../core/yaml/parse.ts';
+import { BUTANE_VERSIONS, convertToButane } from '../core/convert-butane/to-butane.ts';
+import type { ButaneVersion } from '../core/convert-butane/to-butane.ts';
+import { parseFsPathArg } from '../core/convert-butane/mount-paths.ts';
 import type { Diagnostic } from '../core/report.ts';
 
 const OPTIMIZE_ABOVE_BYTES = 1 << 20;
@@ -28,11 +32,17 @@ interface Flags {
   filesDir: string;
   diagnostics: string;
   hints: boolean;
+  toButane: boolean;
+  butaneVersion: string;
+  /** --fs-path NAME=PATH, repeatable */
+  fsPaths: string[];
 }
 
 const FLAG_DOCS: Array<[string, 'bool' | 'string', string]> = [
+  ['butane-version', 'string', 'With --to-butane: the Butane spec version to write, 1.1.0 (the default) or 1.0.0.'],
   ['diagnostics', 'string', 'Print problems as "text" (ct\'s format, the default) or "json" (with source ranges).'],
   ['files-dir', 'string', 'Directory to read local files from.'],
+  ['fs-path', 'string', 'With --to-butane: NAME=PATH, where filesystem NAME is mounted (repeatable; a .mount unit of the config is used otherwise).'],
   ['help', 'bool', 'Print help and exit.'],
   ['hints', 'bool', 'Also report hints that ct does not print (surprising but accepted input).'],
   ['in-file', 'string', 'Path to the container linux config. Standard input unless specified otherwise.'],
@@ -40,6 +50,7 @@ const FLAG_DOCS: Array<[string, 'bool' | 'string', string]> = [
   ['platform', 'string', `Platform to target. Accepted values: [${platformIds.join(' ')}].`],
   ['pretty', 'bool', 'Indent the resulting Ignition config.'],
   ['strict', 'bool', 'Fail if any warnings are encountered.'],
+  ['to-butane', 'bool', 'Print the config converted to a Butane config (variant flatcar) instead of Ignition.'],
   ['version', 'bool', 'Print the version and exit.'],
 ];
 
@@ -56,9 +67,15 @@ class UsageError extends Error {}
 
 /** Go's flag package rules: -x or --x, -x=v or -x v for strings, -x or -x=true|false for bools. */
 function parseFlags(argv: string[]): Flags {
-  const f: Flags = { help: false, pretty: false, version: false, inFile: '', outFile: '', strict: false, platform: '', filesDir: '', diagnostics: 'text', hints: false };
-  const strings: Record<string, keyof Flags> = { 'in-file': 'inFile', 'out-file': 'outFile', platform: 'platform', 'files-dir': 'filesDir', diagnostics: 'diagnostics' };
-  const bools: Record<string, keyof Flags> = { help: 'help', h: 'help', pretty: 'pretty', version: 'version', strict: 'strict', hints: 'hints' };
+  const f: Flags = {
+    help: false, pretty: false, version: false, inFile: '', outFile: '', strict: false, platform: '', filesDir: '', diagnostics: 'text', hints: false,
+    toButane: false, butaneVersion: '', fsPaths: [],
+  };
+  const strings: Record<string, keyof Flags> = {
+    'in-file': 'inFile', 'out-file': 'outFile', platform: 'platform', 'files-dir': 'filesDir', diagnostics: 'diagnostics',
+    'butane-version': 'butaneVersion', 'fs-path': 'fsPaths',
+  };
+  const bools: Record<string, keyof Flags> = { help: 'help', h: 'help', pretty: 'pretty', version: 'version', strict: 'strict', hints: 'hints', 'to-butane': 'toButane' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
@@ -82,7 +99,8 @@ function parseFlags(argv: string[]): Flags {
         if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${body}`);
         value = argv[++i];
       }
-      (f as any)[strings[body]] = value;
+      if (strings[body] === 'fsPaths') f.fsPaths.push(value);
+      else (f as any)[strings[body]] = value;
     } else {
       throw new UsageError(`flag provided but not defined: -${body}`);
     }
@@ -181,6 +199,8 @@ export function main(argv: string[]): number {
     return 1;
   }
 
+  if (flags.toButane) return toButane(decoded.text, flags);
+
   const result = transpile(decoded.text, {
     pretty: flags.pretty,
     strict: flags.strict,
@@ -203,6 +223,47 @@ export function main(argv: string[]): number {
     return 0;
   }
   const err = writeFileAtomic(flags.outFile, result.output);
+  if (err) {
+    stderr(`Failed to create: ${err}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** --to-butane: the Butane config on stdout (or --out-file), problems on stderr. */
+function toButane(text: string, flags: Flags): number {
+  const version = flags.butaneVersion || '1.1.0';
+  if (!(BUTANE_VERSIONS as readonly string[]).includes(version)) {
+    stderr(`invalid value "${version}" for flag -butane-version: use ${BUTANE_VERSIONS.join(' or ')}`);
+    return 2;
+  }
+  const fsPaths: Record<string, string> = {};
+  for (const arg of flags.fsPaths) {
+    const p = parseFsPathArg(arg);
+    if (!p.ok) {
+      stderr(p.error);
+      return 2;
+    }
+    fsPaths[p.name] = p.path;
+  }
+  const r = convertToButane(text, {
+    platform: flags.platform,
+    filesDir: flags.filesDir || undefined,
+    readFile: flags.filesDir ? localFileReader(flags.filesDir) : undefined,
+    butaneVersion: version as ButaneVersion,
+    fsPaths,
+  });
+  printDiagnostics(r.diagnostics, r.parsed.yaml.lines, flags.diagnostics);
+  if (r.butane === null) {
+    stderr('Failed to convert config to Butane');
+    return 1;
+  }
+  if (flags.strict && r.diagnostics.some((d) => d.severity === 'warning')) return 1;
+  if (!flags.outFile) {
+    process.stdout.write(r.butane);
+    return 0;
+  }
+  const err = writeFileAtomic(flags.outFile, r.butane);
   if (err) {
     stderr(`Failed to create: ${err}`);
     return 1;

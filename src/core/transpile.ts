@@ -3,10 +3,11 @@
 //   convertConfig: typed config -> Ignition 2.3.0, with conversion and validation problems
 // The CLI, the language server and the tests all go through here.
 
+import { placeUnitContentErrors } from './units/content-errors.ts';
 import { Report } from './report.ts';
 import type { Diagnostic } from './report.ts';
 import { parseYaml } from './yaml/parse.ts';
-import type { ParsedYaml } from './yaml/parse.ts';
+import type { ParseYamlOptions, ParsedYaml } from './yaml/parse.ts';
 import { decode } from './go/decode.ts';
 import { validateTree } from './go/validate.ts';
 import { zeroValue } from './go/types.ts';
@@ -59,8 +60,9 @@ export type { ParsedConfig };
 
 const TOO_DEEP = 'yaml: the document is nested too deeply to be read';
 
-export function parseConfig(text: string): ParsedConfig {
-  const yaml = parseYaml(text);
+/** `yamlOptions.fullParserOnly` keeps comments in the tree (the Butane conversion wants them). */
+export function parseConfig(text: string, yamlOptions: ParseYamlOptions = {}): ParsedConfig {
+  const yaml = parseYaml(text, yamlOptions);
   try {
     return parseParsedYaml(yaml);
   } catch (e) {
@@ -133,7 +135,10 @@ export function convertConfig(parsed: ParsedConfig, options: ConvertOptions = {}
     checkUnusedKeys: false,
     keyOverrides: ctx.keyOverrides,
   });
-  if (r.entries.length) placeExactly(r.entries, ctx, parsed);
+  if (r.entries.length) {
+    placeExactly(r.entries, ctx, parsed);
+    placeUnitContentErrors(r.entries, parsed.yaml);
+  }
   const diagnostics = [...ctx.report.entries, ...r.entries];
   if (r.isFatal) return { ignition: null, diagnostics, fatal: true };
   return { ignition: ctx.out, diagnostics, fatal: false };

@@ -67,3 +67,29 @@ export interface TranspileResponse {
   /** the document version the result belongs to */
   version: number;
 }
+
+/** Request `clc/toButane`: convert an open document to a Butane config and prove the result. */
+export const TO_BUTANE_REQUEST = 'clc/toButane';
+
+export interface ToButaneParams {
+  uri: string;
+  /** mount paths by filesystem name, for filesystems no .mount unit places */
+  fsPaths?: Record<string, string>;
+  /** "1.1.0" (default) or "1.0.0" */
+  butaneVersion?: string;
+  /** a butane executable for the proof (clc.butane.transpilerPath), "" for clc's own transpiler */
+  transpilerPath?: string;
+}
+
+export interface ToButaneResponse {
+  /** the Butane config, or null when the config cannot be converted */
+  butane: string | null;
+  problems: TranspileProblem[];
+  /** filesystems that still need a mount path (ask the user, then ask again with fsPaths) */
+  missingFsPaths: Array<{ name: string; device: string }>;
+  /** the proof: Butane -> Ignition 3 compared with ign-converter's translation of ct's output */
+  proof:
+    | { kind: 'same'; transpiler: string }
+    | { kind: 'different'; transpiler: string; differences: string[] }
+    | { kind: 'not-run'; reason: string };
+}

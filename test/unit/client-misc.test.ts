@@ -7,6 +7,7 @@ import { hasClcMarker, FIRST_LINE_SOURCE } from '../../client/firstLine.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from '../../client/settings.ts';
 import { previewText, statusLine, HEADER_LINES, isGood } from '../../client/previewText.ts';
 import { DEFAULT_SETTINGS, type TranspileResponse } from '../../src/shared/protocol.ts';
+import Ajv from 'ajv';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -119,7 +120,6 @@ test('hasButaneHeader: variant and version of a supported variant at the top lev
 });
 
 test('the Ignition schema the manifest names picks the rules of the declared version', async () => {
-  const Ajv = (await import('ajv')).default;
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'ignition.schema.json'), 'utf8'));
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
   const { transpileButane } = await import('../../src/core/butane/transpile.ts');

@@ -144,6 +144,16 @@ describe('unit checks in the config', () => {
     ]);
   });
 
+  it("ct's unreadable unit error is shown on the line at fault; clct keeps ct's place", () => {
+    const text = unit('a.service', ['[Service]', 'ExecStart=/bin/true', '[Install', 'WantedBy=x']);
+    const err = transpile(text).diagnostics.find((d) => d.code === 'unit-contents')!;
+    assert.equal(err.message, 'invalid unit content: unable to find end of section');
+    assert.equal(text.slice(err.span!.start, err.span!.end), '[Install');
+    assert.equal(err.ctSpan!.start, text.indexOf('|'), 'clct still points at the contents, as ct does');
+    assert.ok(err.ctSpan!.end >= text.indexOf('WantedBy=x'));
+    assert.deepEqual(diagnose(text).diagnostics.find((d) => d.code === 'unit-contents')!.span, err.span);
+  });
+
   it('clc.unitChecks off turns them off; clct shows them only with --hints', () => {
     const text = unit('a.service', ['[Service]', 'ExecStar=/bin/true']);
     assert.ok(unitProblems(text).length > 0);

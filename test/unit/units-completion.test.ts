@@ -107,6 +107,42 @@ describe('unit completion: directives', () => {
     assert.ok(labels(src).includes('on-failure'));
   });
 
+  it('works for drop-ins written with storage.files, with the unit type of their directory', () => {
+    const src = yaml(
+      'storage:',
+      '  files:',
+      '    - path: /etc/systemd/system/docker.service.d/10-proxy.conf',
+      '      filesystem: root',
+      '      contents:',
+      '        inline: |',
+      '          [Service]',
+      '          Environ‸',
+    );
+    assert.ok(labels(src).includes('Environment'));
+    const network = yaml('storage:', '  files:', '    - path: /etc/systemd/network/10-eth.network', '      contents:', '        inline: |', '          [Match]', '          ‸');
+    assert.ok(labels(network).includes('Name'));
+  });
+
+  it('offers unit files written with storage.files as unit names', () => {
+    const src = yaml(
+      'storage:',
+      '  files:',
+      '    - path: /etc/systemd/system/backup.timer',
+      '      contents: {inline: "[Timer]\\nOnCalendar=daily\\n"}',
+      '    - path: /etc/systemd/network/10-eth.network',
+      '      contents: {inline: "[Match]\\nName=eth0\\n"}',
+      'systemd:',
+      '  units:',
+      '    - name: app.service',
+      '      contents: |',
+      '        [Unit]',
+      '        Before=‸',
+    );
+    const l = labels(src);
+    assert.ok(l.includes('backup.timer'));
+    assert.ok(!l.includes('10-eth.network'), 'a networkd file is no unit');
+  });
+
   it('works inside a double-quoted scalar', () => {
     const src = yaml('systemd:', '  units:', '    - name: app.service', '      contents: "[Service]\\nTy‸"');
     assert.equal(apply(src, 'Type'), yaml('systemd:', '  units:', '    - name: app.service', '      contents: "[Service]\\nType="'));

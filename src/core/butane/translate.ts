@@ -227,15 +227,36 @@ class Translator {
       const u = userUnits![j];
       const merged = byName.get(u.Name);
       const at = merged ?? units.length;
-      if (at !== j) this.trail.addRebase(['systemd', 'units', j], ['systemd', 'units', at]);
+      if (at !== j && merged === undefined) this.trail.addRebase(['systemd', 'units', j], ['systemd', 'units', at]);
       const out = this.copy(u, types.Unit, ['systemd', 'units', j], ['systemd', 'units', at]) as Obj;
       if (merged === undefined) {
         units.push(out);
         byName.set(out.Name, at);
-      } else units[merged] = mergeUnit(units[merged], out);
+      } else {
+        units[merged] = mergeUnit(units[merged], out);
+        this.trailMergedUnit(u, j, at, units[merged]);
+      }
     }
     systemd.Units = units;
     return systemd;
+  }
+
+  /**
+   * A user unit merged into a mount unit: what the user's unit set is reported on the user's
+   * unit (butane prefers the child of a merge), the rest on the filesystem's with_mount_unit.
+   */
+  private trailMergedUnit(u: Obj, j: number, at: number, merged: Obj): void {
+    const from: PathStep[] = ['systemd', 'units', j];
+    const to: PathStep[] = ['systemd', 'units', at];
+    this.trail.add(from, to);
+    for (const [field, key] of [['Name', 'name'], ['Contents', 'contents'], ['Enabled', 'enabled'], ['Mask', 'mask']] as const) {
+      if (u[field] != null) this.trail.add([...from, key], [...to, key]);
+    }
+    const dropins = (u.Dropins ?? []) as Obj[];
+    dropins.forEach((d, i) => {
+      const k = (merged.Dropins as Obj[]).findIndex((x) => x.Name === d.Name);
+      this.trail.addRebase([...from, 'dropins', i], [...to, 'dropins', k]);
+    });
   }
 
   private trees(cfg: Obj, out: Obj): void {

@@ -111,7 +111,8 @@ export function goTypeName(t: GoType): string {
     case 'ptr':
       return '*' + goTypeName(t.elem);
     case 'slice':
-      return '[]' + goTypeName(t.elem);
+      // a named slice type (butane's HTTPHeaders) is shown by its name
+      return t.name ? (t.name.includes('.') ? t.name : `types.${t.name}`) : '[]' + goTypeName(t.elem);
     case 'struct':
     case 'custom':
     case 'versioned':

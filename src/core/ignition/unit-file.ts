@@ -24,7 +24,7 @@ export type UnitParserDialect = 'ct' | 'v22';
 
 export type UnitParseResult =
   | { ok: true; options: UnitOption[] }
-  | { ok: false; error: string };
+  | { ok: false; error: string; at?: number };
 
 /** systemd's line length limit as enforced by go-systemd */
 export const UNIT_LINE_MAX = 2048;
@@ -188,6 +188,11 @@ class BufferedSource {
     return this.writePos - this.readPos;
   }
 
+  /** offset of the next byte to read */
+  position(): number {
+    return this.readPos;
+  }
+
   /** The next `n` buffered bytes (callers ensure at least `n` are buffered). */
   window(n: number): Uint8Array {
     return this.src.subarray(this.readPos, this.readPos + n);
@@ -281,14 +286,22 @@ class BufferedSource {
 
 type Step =
   | { kind: 'outside' } // before the first section: skip until '[' (or a comment)
-  | { kind: 'sectionName' }
-  | { kind: 'sectionEnd'; section: string }
+  | { kind: 'sectionName'; at: number }
+  | { kind: 'sectionEnd'; section: string; at: number }
   | { kind: 'comment'; then: Step }
   | { kind: 'body'; section: string } // inside a section: whitespace, '[', comment or option
-  | { kind: 'optionName'; section: string }
+  | { kind: 'optionName'; section: string; at: number }
   | { kind: 'optionValue'; section: string; name: string; value: Uint8Array[] };
 
-class UnitLexError extends Error {}
+class UnitLexError extends Error {
+  /** byte offset of what the error is about (the section's `[`, the option's name, the long line) */
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
 
 function isCommentStart(cp: number): boolean {
   return cp === 0x23 /* # */ || cp === 0x3b /* ; */;
@@ -328,7 +341,7 @@ class UnitLexer {
     while (step !== null) {
       if (this.in.buffered() >= UNIT_LINE_MAX) {
         const ahead = this.in.window(UNIT_LINE_MAX);
-        if (ahead.indexOf(NL) < 0 && ahead.indexOf(CR) < 0) throw new UnitLexError(MSG_LINE_TOO_LONG);
+        if (ahead.indexOf(NL) < 0 && ahead.indexOf(CR) < 0) throw new UnitLexError(MSG_LINE_TOO_LONG, this.in.position());
       }
       step = this.advance(step);
     }
@@ -348,15 +361,15 @@ class UnitLexer {
       case 'outside': {
         const cp = this.in.readRune();
         if (cp === null) return null;
-        if (cp === OPEN_BRACKET) return { kind: 'sectionName' };
+        if (cp === OPEN_BRACKET) return { kind: 'sectionName', at: this.in.position() - 1 };
         if (isCommentStart(cp)) return { kind: 'comment', then: step };
         return step;
       }
 
       case 'sectionName': {
         const { bytes, eof } = this.in.readBytes(CLOSE_BRACKET);
-        if (eof) throw new UnitLexError(MSG_NO_SECTION_END);
-        return { kind: 'sectionEnd', section: bytesToString(bytes.subarray(0, bytes.length - 1)) };
+        if (eof) throw new UnitLexError(MSG_NO_SECTION_END, step.at);
+        return { kind: 'sectionEnd', section: bytesToString(bytes.subarray(0, bytes.length - 1)), at: step.at };
       }
 
       case 'sectionEnd': {
@@ -365,8 +378,8 @@ class UnitLexer {
         if (to > from) {
           // go-systemd never records the section here, so the name in this message is always empty
           const garbage = line.subarray(from, to);
-          if (this.dialect === 'v22') throw new UnitLexError(`found garbage after section name : ${quoteGoString(garbage)}`);
-          throw new UnitLexError(`found garbage after section name : [${Array.from(garbage).join(' ')}]`);
+          if (this.dialect === 'v22') throw new UnitLexError(`found garbage after section name : ${quoteGoString(garbage)}`, step.at);
+          throw new UnitLexError(`found garbage after section name : [${Array.from(garbage).join(' ')}]`, step.at);
         }
         return { kind: 'body', section: step.section };
       }
@@ -384,18 +397,18 @@ class UnitLexer {
         const cp = this.in.readRune();
         if (cp === null) return null;
         if (isGoSpace(cp)) return step;
-        if (cp === OPEN_BRACKET) return { kind: 'sectionName' };
+        if (cp === OPEN_BRACKET) return { kind: 'sectionName', at: this.in.position() - 1 };
         if (isCommentStart(cp)) return { kind: 'comment', then: step };
         this.in.unreadRune();
-        return { kind: 'optionName', section: step.section };
+        return { kind: 'optionName', section: step.section, at: this.in.position() };
       }
 
       case 'optionName': {
         let name = '';
         for (;;) {
           const cp = this.in.readRune();
-          if (cp === null) throw new UnitLexError(MSG_EOF);
-          if (cp === NL || cp === CR) throw new UnitLexError(MSG_NEWLINE_IN_NAME);
+          if (cp === null) throw new UnitLexError(MSG_EOF, step.at);
+          if (cp === NL || cp === CR) throw new UnitLexError(MSG_NEWLINE_IN_NAME, step.at);
           if (cp === EQUALS) break;
           name += String.fromCodePoint(cp);
         }
@@ -437,7 +450,7 @@ export function parseUnitBytes(bytes: Uint8Array, dialect: UnitParserDialect = '
   try {
     lexer.run();
   } catch (e) {
-    if (e instanceof UnitLexError) return { ok: false, error: e.message };
+    if (e instanceof UnitLexError) return { ok: false, error: e.message, at: e.at };
     throw e;
   }
   return { ok: true, options: lexer.options };

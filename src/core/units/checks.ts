@@ -9,7 +9,7 @@
 // systemd ignores. Values are judged only for the parsers values.ts mirrors exactly.
 
 import type { Span } from '../report.ts';
-import { directiveInfo, directivesOf, sectionInfo, sectionsDefining, sectionsOf } from './catalog.ts';
+import { directiveInfo, directivesOf, sectionsDefining, sectionsOf } from './catalog.ts';
 import type { UnitFileType } from './catalog.ts';
 import { parseBoolean, judgeValue } from './values.ts';
 import { sectionAt } from './parse.ts';
@@ -49,9 +49,13 @@ const SYNTAX_MESSAGES: Record<UnitSyntaxProblem['kind'], (p: UnitSyntaxProblem) 
   'missing-key': () => "Missing key name before '=', ignoring line.",
 };
 
+const sectionNames = new Map<UnitFileType, Set<string>>();
+
 /** Whether systemd reads this section of a file of this type (X- sections are always ignored quietly). */
 function knownSection(type: UnitFileType, name: string): boolean {
-  return !!sectionInfo(type, name);
+  let names = sectionNames.get(type);
+  if (!names) sectionNames.set(type, (names = new Set(sectionsOf(type).map((s) => s.name))));
+  return names.has(name);
 }
 
 /** The problems systemd reports while loading one file (unit, drop-in or networkd file). */
@@ -100,7 +104,7 @@ function checkAssignment(type: UnitFileType, section: string, a: UnitAssignment)
   if (a.key.startsWith('X-')) return undefined;
   const info = directiveInfo(type, section, a.key);
   if (!info) return unknownKey(type, section, a);
-  const judged = judgeValue({ key: a.key, ...info }, a.value);
+  const judged = judgeValue(info, a.value);
   if (!judged) return undefined;
   const allowed = info.kind === 'enum' && info.values?.length ? ` ${a.key}= takes ${listValues(info.values, info.acceptsBoolean)}.` : '';
   return {
@@ -177,6 +181,8 @@ export function suggestName(name: string, known: readonly string[]): string | un
 
 export interface UnitFileText {
   parsed: ParsedUnitText;
+  /** checkUnitFile's answer for it, when already known */
+  problems?: readonly UnitProblem[];
   /** drop-in file name (drop-ins apply in the order of their names) */
   dropin?: string;
 }
@@ -197,7 +203,7 @@ export interface Refusal {
  */
 export function serviceRefusal(main: UnitFileText, dropins: readonly UnitFileText[]): Refusal | undefined {
   const files = [main, ...[...dropins].sort((a, b) => ((a.dropin ?? '') < (b.dropin ?? '') ? -1 : (a.dropin ?? '') > (b.dropin ?? '') ? 1 : 0))];
-  if (files.some((f) => f.parsed.stoppedAt !== undefined || hasFatalValue(checkUnitFile('service', f.parsed)))) return undefined;
+  if (files.some((f) => f.parsed.stoppedAt !== undefined || hasFatalValue(f.problems ?? checkUnitFile('service', f.parsed)))) return undefined;
   let execStart: Array<{ file: UnitFileText; assignment: UnitAssignment }> = [];
   let execStop = 0;
   let type: string | undefined;
@@ -214,7 +220,7 @@ export function serviceRefusal(main: UnitFileText, dropins: readonly UnitFileTex
       const s = a.section.name;
       const valid = (): boolean => {
         const info = directiveInfo('service', s, a.key);
-        return !!info && !judgeValue({ key: a.key, ...info }, a.value);
+        return !!info && !judgeValue(info, a.value);
       };
       if (s === 'Unit' && a.key === 'SuccessAction') {
         if (valid()) successAction = a.value !== 'none';

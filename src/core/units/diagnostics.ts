@@ -5,6 +5,7 @@
 import type { Diagnostic, Span } from '../report.ts';
 import { checkUnitFile, serviceRefusal, UNIT_CODES } from './checks.ts';
 import type { UnitFileText, UnitProblem } from './checks.ts';
+import type { UnitFileType } from './catalog.ts';
 import { parseUnitText } from './parse.ts';
 import type { ParsedUnitText, UnitAssignment } from './parse.ts';
 import { documentSpan } from './regions.ts';
@@ -22,39 +23,53 @@ interface Edit {
   newText: string;
 }
 
-/** Parsed unit texts are kept per region text: typing elsewhere in a big config reuses them. */
-const parseCache = new Map<string, ParsedUnitText>();
-const PARSE_CACHE_MAX = 2000;
+/**
+ * What a unit text reads as and what systemd says about it, kept per file type and text:
+ * typing elsewhere in a big config reads no unit again. Positions are in the unit text.
+ */
+interface Judged {
+  parsed: ParsedUnitText;
+  problems: UnitProblem[];
+}
+const judgedCache = new Map<string, Judged>();
+const CACHE_MAX = 4000;
 
-function parseCached(text: string): ParsedUnitText {
-  let p = parseCache.get(text);
-  if (!p) {
-    p = parseUnitText(text);
-    if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
-    parseCache.set(text, p);
+/** Forgets what was read (benchmarks measure the first diagnosis of a config with it). */
+export function clearUnitParseCache(): void {
+  judgedCache.clear();
+}
+
+function judged(type: UnitFileType, text: string): Judged {
+  const key = type + '\0' + text;
+  let j = judgedCache.get(key);
+  if (!j) {
+    const parsed = parseUnitText(text);
+    j = { parsed, problems: checkUnitFile(type, parsed) };
+    if (judgedCache.size >= CACHE_MAX) judgedCache.clear();
+    judgedCache.set(key, j);
   }
-  return p;
+  return j;
 }
 
 export function unitDiagnostics(docText: string, regions: readonly UnitRegion[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const parsedOf = new Map<UnitRegion, ParsedUnitText>();
+  const judgedOf = new Map<UnitRegion, Judged>();
   for (const region of regions) {
     if (!region.fileType) continue;
-    const parsed = parseCached(region.text);
-    parsedOf.set(region, parsed);
-    for (const p of checkUnitFile(region.fileType, parsed)) out.push(toDiagnostic(docText, region, parsed, p));
+    const j = judged(region.fileType, region.text);
+    judgedOf.set(region, j);
+    for (const p of j.problems) out.push(toDiagnostic(docText, region, j.parsed, p));
   }
   // services: each unit with its drop-ins
   for (const main of regions) {
-    if (main.fileType !== 'service' || main.dropin || !parsedOf.has(main)) continue;
+    if (main.fileType !== 'service' || main.dropin || !judgedOf.has(main)) continue;
     if (main.text.trim() === '') continue;
-    const dropins = regions.filter((r) => r.dropin && r.dropin.unit === main.name && parsedOf.has(r));
+    const dropins = regions.filter((r) => r.dropin && r.dropin.unit === main.name && judgedOf.has(r));
     const fileOf = new Map<UnitFileText, UnitRegion>();
-    const mainFile: UnitFileText = { parsed: parsedOf.get(main)! };
+    const mainFile: UnitFileText = { ...judgedOf.get(main)! };
     fileOf.set(mainFile, main);
     const dropinFiles = dropins.map((r) => {
-      const f: UnitFileText = { parsed: parsedOf.get(r)!, dropin: r.dropin!.name };
+      const f: UnitFileText = { ...judgedOf.get(r)!, dropin: r.dropin!.name };
       fileOf.set(f, r);
       return f;
     });

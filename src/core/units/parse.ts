@@ -74,11 +74,10 @@ export interface ParsedUnitText {
   stoppedAt?: number;
 }
 
-const WHITESPACE = ' \t\n\r';
 const BOM = '\ufeff';
 
 function isWs(c: string | undefined): boolean {
-  return c !== undefined && c !== '' && WHITESPACE.includes(c);
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
 interface PhysLine {
@@ -125,15 +124,32 @@ function isSafeName(s: string): boolean {
 }
 
 /**
- * One logical line: the pieces of physical lines that make it up, each mapped to the text.
- * `chars` is the logical line as systemd sees it; `at[i]` is the text offset of chars[i].
+ * One logical line: the pieces of physical lines that make it up. `chars` is the line as
+ * systemd sees it; piece k covers chars[pieces[k].from, next piece's from) and starts at text
+ * offset pieces[k].at.
  */
 interface Logical {
   chars: string;
-  at: number[];
+  pieces: Array<{ from: number; at: number }>;
   line: number;
   lastLine: number;
-  endOffset: number;
+}
+
+/** The text span of chars[x, y) of a logical line. */
+function spanIn(l: Logical, x: number, y: number): Span {
+  if (l.pieces.length === 1) {
+    const at = l.pieces[0]!.at;
+    return { start: at + x, end: at + y };
+  }
+  return { start: offsetIn(l, x), end: offsetIn(l, y - 1) + 1 };
+}
+
+/** The text offset of chars[i] of a logical line. */
+function offsetIn(l: Logical, i: number): number {
+  const ps = l.pieces;
+  let k = ps.length - 1;
+  while (k > 0 && ps[k]!.from > i) k--;
+  return ps[k]!.at + (i - ps[k]!.from);
 }
 
 export function parseUnitText(text: string): ParsedUnitText {
@@ -156,14 +172,11 @@ export function parseUnitText(text: string): ParsedUnitText {
       from = start + 1;
       bomSeen = true;
     }
-    const logical: Logical = pending ?? { chars: '', at: [], line: ln, lastLine: ln, endOffset: end };
-    for (let i = from; i < end; i++) {
-      logical.chars += text[i];
-      logical.at.push(i);
-    }
+    const logical: Logical = pending ?? { chars: '', pieces: [], line: ln, lastLine: ln };
+    logical.pieces.push({ from: logical.chars.length, at: from });
+    logical.chars += text.slice(from, end);
     logical.lastLine = ln;
-    logical.endOffset = end;
-    if (endsEscaped(logical.chars)) {
+    if (text.charCodeAt(end - 1) === 0x5c && endsEscaped(logical.chars)) {
       // the backslash becomes a space and the value goes on
       logical.chars = logical.chars.slice(0, -1) + ' ';
       pending = logical;
@@ -185,29 +198,28 @@ export function parseUnitText(text: string): ParsedUnitText {
     while (a < b && isWs(l.chars[a])) a++;
     while (b > a && isWs(l.chars[b - 1])) b--;
     if (a === b) return false;
-    const span = (x: number, y: number): Span => ({ start: l.at[x]!, end: l.at[y - 1]! + 1 });
     const stripped = l.chars.slice(a, b);
     const problem = (kind: UnitSyntaxKind, fatal: boolean): void => {
-      result.problems.push({ kind, span: span(a, b), line: l.line, lastLine: l.lastLine, fatal, text: stripped });
+      result.problems.push({ kind, span: spanIn(l, a, b), line: l.line, lastLine: l.lastLine, fatal, text: stripped });
     };
     if (stripped[0] === '[') {
       if (stripped.length < 2 || stripped[stripped.length - 1] !== ']') {
         problem('invalid-section-header', true);
-        result.stoppedAt = l.at[a];
+        result.stoppedAt = offsetIn(l, a);
         return true;
       }
       const name = stripped.slice(1, -1);
       if (!isSafeName(name)) {
         problem('bad-section-characters', true);
-        result.stoppedAt = l.at[a];
+        result.stoppedAt = offsetIn(l, a);
         return true;
       }
-      if (current) current.end = l.at[a]!;
-      const headerSpan = span(a, b);
+      if (current) current.end = offsetIn(l, a);
+      const headerSpan = spanIn(l, a, b);
       current = {
         name,
         headerSpan,
-        nameSpan: name.length ? span(a + 1, b - 1) : { start: headerSpan.start + 1, end: headerSpan.start + 1 },
+        nameSpan: name.length ? spanIn(l, a + 1, b - 1) : { start: headerSpan.start + 1, end: headerSpan.start + 1 },
         line: l.line,
         end: text.length,
         assignments: [],
@@ -234,14 +246,14 @@ export function parseUnitText(text: string): ParsedUnitText {
     while (va < b && isWs(l.chars[va])) va++;
     const key = l.chars.slice(a, kb);
     const value = l.chars.slice(va, b);
-    const eqAt = l.at[a + eq]!;
-    const valueSpan = va < b ? span(va, b) : { start: eqAt + 1, end: eqAt + 1 };
+    const eqAt = offsetIn(l, a + eq);
+    const valueSpan = va < b ? spanIn(l, va, b) : { start: eqAt + 1, end: eqAt + 1 };
     const assignment: UnitAssignment = {
       key,
       value,
-      keySpan: span(a, kb),
+      keySpan: spanIn(l, a, kb),
       valueSpan,
-      span: { start: l.at[a]!, end: Math.max(valueSpan.end, eqAt + 1) },
+      span: { start: offsetIn(l, a), end: Math.max(valueSpan.end, eqAt + 1) },
       line: l.line,
       lastLine: l.lastLine,
       section: current,

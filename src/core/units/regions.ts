@@ -32,7 +32,7 @@ export interface UnitRegion {
   /** the YAML scalar in the document */
   valueSpan: Span;
   /** true when every offset maps exactly */
-  exact: boolean;
+  readonly exact: boolean;
   /** unit-text offset -> document offset (undefined when there is no exact map) */
   toDocument(offset: number): number | undefined;
   /** document offset -> unit-text offset (undefined outside the scalar or without an exact map) */
@@ -45,8 +45,7 @@ export function unitRegions(docText: string, places: readonly UnitPlace[]): Unit
     const r = p.scalar.range;
     if (!r) continue;
     const value = typeof p.scalar.value === 'string' ? p.scalar.value : p.scalar.value == null ? '' : String(p.scalar.value);
-    const map = offsetMap(docText, p.scalar, value);
-    out.push(makeRegion(p, value, { start: r[0], end: r[1] }, map));
+    out.push(new LazyRegion(p, value, { start: r[0], end: r[1] }, docText, p.scalar));
   }
   return out;
 }
@@ -65,33 +64,60 @@ export function documentSpan(region: UnitRegion, span: Span): Span {
   return { start: s, end: span.end > span.start ? e + 1 : s };
 }
 
-function makeRegion(p: UnitPlace, text: string, valueSpan: Span, map: number[] | undefined): UnitRegion {
-  return {
-    fileType: p.fileType,
-    name: p.name,
-    ...(p.dropin ? { dropin: p.dropin } : {}),
-    ...(p.nameSpan ? { nameSpan: p.nameSpan } : {}),
-    text,
-    valueSpan,
-    exact: !!map,
-    toDocument(offset) {
-      if (!map || offset < 0 || offset > text.length) return undefined;
-      return map[offset];
-    },
-    toUnit(docOffset) {
-      if (!map || docOffset < valueSpan.start || docOffset > valueSpan.end) return undefined;
-      // the map only grows: the last unit offset at or before the document offset
-      let lo = 0;
-      let hi = map.length - 1;
-      if (docOffset < map[0]!) return 0;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (map[mid]! <= docOffset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    },
-  };
+/** A region whose offset map is built on first use (most units have nothing to place). */
+class LazyRegion implements UnitRegion {
+  readonly fileType: UnitFileType | undefined;
+  readonly name: string;
+  readonly dropin?: { unit: string; name: string };
+  readonly nameSpan?: Span;
+  private built = false;
+  private map: number[] | undefined;
+
+  constructor(
+    p: UnitPlace,
+    readonly text: string,
+    readonly valueSpan: Span,
+    private readonly docText: string,
+    private readonly scalar: Scalar,
+  ) {
+    this.fileType = p.fileType;
+    this.name = p.name;
+    if (p.dropin) this.dropin = p.dropin;
+    if (p.nameSpan) this.nameSpan = p.nameSpan;
+  }
+
+  private mapOf(): number[] | undefined {
+    if (!this.built) {
+      this.map = offsetMap(this.docText, this.scalar, this.text);
+      this.built = true;
+    }
+    return this.map;
+  }
+
+  get exact(): boolean {
+    return !!this.mapOf();
+  }
+
+  toDocument(offset: number): number | undefined {
+    const map = this.mapOf();
+    if (!map || offset < 0 || offset > this.text.length) return undefined;
+    return map[offset];
+  }
+
+  toUnit(docOffset: number): number | undefined {
+    const map = this.mapOf();
+    if (!map || docOffset < this.valueSpan.start || docOffset > this.valueSpan.end) return undefined;
+    if (docOffset < map[0]!) return 0;
+    // the map only grows: the last unit offset at or before the document offset
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (map[mid]! <= docOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -290,7 +290,8 @@ export function parsesAsMode(v: string): boolean {
 // --- the judgement per parser -------------------------------------------------------------------
 
 export interface ValueTarget {
-  key: string;
+  /** the directive name */
+  name: string;
   parser?: string;
   kind?: string;
   values?: string[];
@@ -354,7 +355,7 @@ export function judgeValue(t: ValueTarget, value: string): ValueJudgement | unde
   switch (p) {
     case 'config_parse_bool':
       if (parseBoolean(value) !== undefined) return undefined;
-      if (FATAL_BOOLEANS.has(t.key)) return { message: `Failed to parse boolean value: ${value}; systemd stops reading the file here and refuses to load the unit`, fatal: true };
+      if (FATAL_BOOLEANS.has(t.name)) return { message: `Failed to parse boolean value: ${value}; systemd stops reading the file here and refuses to load the unit`, fatal: true };
       return fail('boolean value');
     case 'config_parse_tristate':
       return value !== '' && parseBoolean(value) === undefined ? fail('boolean value') : undefined;
@@ -364,18 +365,18 @@ export function judgeValue(t: ValueTarget, value: string): ValueJudgement | unde
       return parseBoolean(value) === undefined ? fail('boolean') : undefined;
     case 'config_parse_job_timeout_sec':
     case 'config_parse_job_running_timeout_sec':
-      return parsesAsTimeSpan(value) ? undefined : fail(`${t.key}= parameter`);
+      return parsesAsTimeSpan(value) ? undefined : fail(`${t.name}= parameter`);
     case 'config_parse_sec_fix_0':
       return parsesAsTimeSpan(value) ? undefined : fail('time value');
     case 'config_parse_service_timeout':
-      return parsesAsTimeSpan(value) ? undefined : fail(`${t.key}= parameter`);
+      return parsesAsTimeSpan(value) ? undefined : fail(`${t.name}= parameter`);
     case 'config_parse_sec_def_infinity':
     case 'config_parse_service_timeout_abort':
-      return value === '' || parsesAsTimeSpan(value) ? undefined : fail(`${t.key}= parameter`);
+      return value === '' || parsesAsTimeSpan(value) ? undefined : fail(`${t.name}= parameter`);
     case 'config_parse_iec_size':
       return parsesAsIecSize(value) ? undefined : fail('size value');
     case 'config_parse_memory_limit':
-      return memoryLimitProblem(t.key, value);
+      return memoryLimitProblem(t.name, value);
     case 'config_parse_signal':
       return parsesAsSignal(value) ? undefined : fail('signal name');
     case 'config_parse_mode':
@@ -389,7 +390,7 @@ export function judgeValue(t: ValueTarget, value: string): ValueJudgement | unde
     if (t.values.includes(value)) return undefined;
     if (t.acceptsBoolean && parseBoolean(value) !== undefined) return undefined;
     if (t.acceptsNumbers && /^\d+$/.test(value)) return undefined;
-    return fail(`${t.key}= value`);
+    return fail(`${t.name}= value`);
   }
   return undefined;
 }

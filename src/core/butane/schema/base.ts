@@ -6,7 +6,7 @@
 // `skip` marks fields the default translation does not copy (butane's `auto_skip` tag and the
 // fields its custom translators handle): they have no Ignition counterpart.
 
-import { bool, int, named, ptr, slice, str, struct } from '../../go/types.ts';
+import { bool, int, named, namedSlice, ptr, slice, str, struct } from '../../go/types.ts';
 import type { GoType, StructType } from '../../go/types.ts';
 
 type Row = [string, string, GoType, string?];
@@ -55,7 +55,7 @@ function v0_4Rows(): Record<string, Row[]> {
     ],
     Resource: [
       ['Compression', 'compression', ptr(str)],
-      ['HTTPHeaders', 'http_headers', slice(ref('HTTPHeader'))],
+      ['HTTPHeaders', 'http_headers', namedSlice(ref('HTTPHeader'), 'HTTPHeaders')],
       ['Source', 'source', ptr(str)],
       ['Inline', 'inline', ptr(str)],
       ['Local', 'local', ptr(str)],
@@ -264,7 +264,7 @@ function build(name: string, rows: Record<string, Row[]>, skip: SkipTable): Base
       return s;
     }
     if (t.kind === 'ptr') return ptr(resolve(t.elem));
-    if (t.kind === 'slice') return slice(resolve(t.elem));
+    if (t.kind === 'slice') return t.name ? namedSlice(resolve(t.elem), `${name}.${t.name}`) : slice(resolve(t.elem));
     // named scalars carry their package in type errors ("into v0_4.Device")
     if ((t.kind === 'string' || t.kind === 'int' || t.kind === 'bool') && t.name) return named(t.kind, `${name}.${t.name}`);
     return t;
