@@ -80,7 +80,9 @@ function runButaneJob(kind: 'diagnose' | 'transpile', text: string, o: JobOption
   const diagnosing = kind === 'diagnose';
   const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false });
   if (diagnosing) return { kind: 'diagnose', diagnostics: r.diagnostics };
-  return { kind: 'transpile', output: r.result.output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
+  // butane ends its output with a newline (ct does not): the file holds what butane prints
+  const output = r.result.output === null ? null : r.result.output + '\n';
+  return { kind: 'transpile', output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
 }
 
 function unavailableReader(reason: string): FileReader {
