@@ -52,7 +52,7 @@ export interface BenchResult {
 
 const DEFAULTS = { completions: 150, warmup: 10, edits: 30, timeoutMs: 15_000 };
 
-function quantile(xs: number[], q: number): number {
+export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 }
@@ -63,7 +63,7 @@ interface Position {
 }
 
 /** Positions worth completing at: inside keys, after `key: <value>`, at the start of a key. */
-function completionPositions(text: string, count: number): Position[] {
+export function completionPositions(text: string, count: number): Position[] {
   const lines = text.split('\n');
   const out: Position[] = [];
   let seed = 7;
@@ -86,7 +86,7 @@ function completionPositions(text: string, count: number): Position[] {
  * target k into `modx` (an unknown key, which both our checks and the JSON schema report) and
  * edit 2k+1 puts the `e` back, so every edit changes what the server has to say.
  */
-function editTargets(text: string, count: number): Position[] {
+export function editTargets(text: string, count: number): Position[] {
   const candidates: Position[] = [];
   text.split('\n').forEach((l, li) => {
     const m = /^(\s+)mode:/.exec(l);

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { ToButaneResponse } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import type { ClientHost } from './host.ts';
 
 export type ButaneOutcome =
   | { kind: 'written'; target: vscode.Uri; proof: ToButaneResponse['proof'] }
@@ -68,7 +68,10 @@ export function butaneTarget(source: vscode.Uri): vscode.Uri {
 }
 
 export class ButaneConverter {
-  constructor(private readonly server: ClcServer) {}
+  constructor(
+    private readonly server: ClcServer,
+    private readonly host: ClientHost,
+  ) {}
 
   async run(doc: vscode.TextDocument, options: ButaneOptions = {}): Promise<ButaneOutcome> {
     const ui: ButaneUi = { ...defaultButaneUi, ...options.ui };
@@ -128,8 +131,7 @@ export class ButaneConverter {
       return { kind: 'cancelled', reason: `${path.posix.basename(target.path)} has unsaved changes` };
     }
     try {
-      if (target.scheme === 'file') await writeFileAtomic(target.fsPath, r.butane);
-      else await vscode.workspace.fs.writeFile(target, Buffer.from(r.butane, 'utf8'));
+      await this.host.writeFile(target, r.butane);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       await ui.showRefused(message);

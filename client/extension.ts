@@ -1,11 +1,13 @@
-// Entry point of the clc extension: wires the pieces together and nothing more.
+// The clc extension's wiring, the same in VS Code's Node extension host and in its browser
+// (web worker) extension host: node.ts and web.ts call activateWith() with what differs (host.ts).
 //
 // Activation is kept cheap: it registers commands and providers; the language server starts only
 // when a Container Linux Config is open or a command needs it.
 
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../src/shared/protocol.ts';
+import { LANGUAGE_ID, isConfigLanguage } from '../src/shared/protocol.ts';
 import { ClcServer } from './languageClient.ts';
+import type { ClientHost } from './host.ts';
 import { LanguageDetection } from './languageDetection.ts';
 import { IgnitionPreview, PREVIEW_SCHEME } from './preview.ts';
 import { Transpiler, resolveSource, type TranspileOptions, type TranspileOutcome } from './transpileCommand.ts';
@@ -25,18 +27,20 @@ export interface ClcExtensionApi {
   server: ClcServer;
   /** milliseconds activate() took */
   activationMs: number;
+  /** the extension host it runs in: Node's, or a browser's web worker */
+  host: ClientHost['kind'];
 }
 
 let server: ClcServer | undefined;
 
-export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
+export function activateWith(context: vscode.ExtensionContext, host: ClientHost): ClcExtensionApi {
   const began = performance.now();
   const log = vscode.window.createOutputChannel('Container Linux Config', { log: true });
-  server = new ClcServer(context, log);
+  server = new ClcServer(context, log, host);
   const srv = server;
   const preview = new IgnitionPreview(srv);
-  const transpiler = new Transpiler(srv);
-  const butane = new ButaneConverter(srv);
+  const transpiler = new Transpiler(srv, host);
+  const butane = new ButaneConverter(srv, host);
   const detection = new LanguageDetection();
 
   context.subscriptions.push(log, srv, preview, detection);
@@ -46,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
   // loading the client library and forking the server never count against activation; YAML
   // files alone never start it
   const startIfNeeded = (d: vscode.TextDocument) => {
-    if (d.languageId !== LANGUAGE_ID || srv.isRunning) return;
+    if (!isConfigLanguage(d.languageId) || srv.isRunning) return;
     setTimeout(() => srv.start().catch((e) => log.error(`The language server did not start: ${e?.message ?? e}`)), 0);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfNeeded));
@@ -102,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ClcExtensionApi {
     previewProvider: preview,
     server: srv,
     activationMs,
+    host: host.kind,
   };
 }
 

@@ -1,24 +1,15 @@
-// Starts and stops the clc language server (dist/server.js) over IPC, and keeps its view of the
-// clc.* settings current. The server is started on first need, not on activation.
+// Starts and stops the clc language server (the host decides how: a Node process or a web worker),
+// and keeps its view of the clc.* settings current. The server is started on first need, not on
+// activation.
 
 import * as vscode from 'vscode';
-import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type * as LanguageClientModule from 'vscode-languageclient/node';
-import { LANGUAGE_ID, TO_BUTANE_REQUEST, TRANSPILE_REQUEST, type ToButaneParams, type ToButaneResponse, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
+import type { BaseLanguageClient as LanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CONFIG_LANGUAGE_IDS, TO_BUTANE_REQUEST, TRANSPILE_REQUEST, type ToButaneParams, type ToButaneResponse, type TranspileParams, type TranspileResponse } from '../src/shared/protocol.ts';
+import type { ClientHost } from './host.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from './settings.ts';
 
 export const CLIENT_ID = 'clc';
-
-/**
- * vscode-languageclient takes longer to load than the whole rest of the extension, so it is
- * required (from the same bundle) only when the server is first needed, not on activation.
- */
-let lcModule: typeof LanguageClientModule | undefined;
-function lc(): typeof LanguageClientModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  lcModule ??= require('vscode-languageclient/node') as typeof LanguageClientModule;
-  return lcModule;
-}
+const DID_CHANGE_CONFIGURATION = 'workspace/didChangeConfiguration';
 
 /** The clc.* settings for a resource, with Restricted Mode applied. */
 export function readSettings(scope?: vscode.Uri) {
@@ -33,6 +24,7 @@ export class ClcServer implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    private readonly host: ClientHost,
   ) {
     // when the user trusts the workspace, clc.filesDir starts to count: tell the server
     this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.pushSettings()));
@@ -50,22 +42,16 @@ export class ClcServer implements vscode.Disposable {
   }
 
   private async doStart(): Promise<LanguageClient> {
-    if (!this.client) this.client = this.create();
+    if (!this.client) this.client = await this.create();
     const began = Date.now();
     await this.client.start();
     this.log.info(`Language server started in ${Date.now() - began} ms.`);
     return this.client;
   }
 
-  private create(): LanguageClient {
-    const { LanguageClient, TransportKind } = lc();
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
+  private create(): Promise<LanguageClient> {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ language: LANGUAGE_ID }],
+      documentSelector: CONFIG_LANGUAGE_IDS.map((language) => ({ language })),
       synchronize: { configurationSection: 'clc' },
       outputChannel: this.log,
       middleware: {
@@ -83,14 +69,14 @@ export class ClcServer implements vscode.Disposable {
         },
       },
     };
-    return new LanguageClient(CLIENT_ID, 'Container Linux Config Language Server', serverOptions, clientOptions);
+    return this.host.createLanguageClient(this.context, CLIENT_ID, 'Container Linux Config Language Server', clientOptions);
   }
 
   /** Sends the current settings; the server re-validates open documents when it gets them. */
   async pushSettings(): Promise<void> {
     const c = this.client;
     if (!c?.isRunning()) return;
-    await c.sendNotification(lc().DidChangeConfigurationNotification.type, { settings: { clc: readSettings() } });
+    await c.sendNotification(DID_CHANGE_CONFIGURATION, { settings: { clc: readSettings() } });
   }
 
   /** Asks the server to transpile an open clc document. */
@@ -108,7 +94,9 @@ export class ClcServer implements vscode.Disposable {
 
   async restart(): Promise<void> {
     if (this.client?.isRunning()) {
-      await this.client.restart();
+      // a fresh client: a browser's server worker is gone once its client stops
+      await this.stop();
+      await this.start();
       this.log.info('Language server restarted.');
     } else {
       await this.start();

@@ -31,16 +31,19 @@ export interface OutputPathInput {
 export type OutputPathResult = { ok: true; path: string } | { ok: false; error: string };
 
 const YAML_EXT = /\.ya?ml$/i;
-/** `.clc` before the YAML extension only marks the file's language (node.clc.yml): not part of the name */
-const CONFIG_EXT = /(?:\.clc)?\.ya?ml$/i;
+/**
+ * `.clc`/`.bu` before the YAML extension only marks the file's language (node.clc.yml,
+ * web.bu.yml): not part of the name; `.bu` and `.butane` alone are Butane's own extensions.
+ */
+const CONFIG_EXT = /(?:(?:\.clc|\.bu)?\.ya?ml|\.bu|\.butane)$/i;
 
-/** Splits a file name into the part before .yml/.yaml (or .clc.yml/.clc.yaml) and that extension. */
+/** Splits a file name into the part before .yml/.yaml (or .clc.yml, .bu.yml, .bu, .butane) and that extension. */
 export function splitConfigName(basename: string): { name: string; ext: string } {
   const m = CONFIG_EXT.exec(basename);
   if (!m) return { name: basename, ext: '' };
   if (m.index === 0) {
-    const y = YAML_EXT.exec(basename)!;
-    return y.index === 0 ? { name: basename, ext: '' } : { name: basename.slice(0, y.index), ext: basename.slice(y.index) };
+    const y = YAML_EXT.exec(basename);
+    return !y || y.index === 0 ? { name: basename, ext: '' } : { name: basename.slice(0, y.index), ext: basename.slice(y.index) };
   }
   return { name: basename.slice(0, m.index), ext: basename.slice(m.index) };
 }

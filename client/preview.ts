@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import platformTable from '../schemas/platforms.json';
-import { LANGUAGE_ID } from '../src/shared/protocol.ts';
+import { isConfigLanguage } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
 import { readSettings } from './languageClient.ts';
 import { HEADER_LINES, isGood, previewText, type PreviewState } from './previewText.ts';
@@ -68,9 +68,9 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     if (this.isLive || this.opening) return;
     const active = vscode.window.activeTextEditor?.document;
     const doc =
-      (active?.languageId === LANGUAGE_ID ? active : undefined) ??
-      vscode.window.visibleTextEditors.find((e) => e.document.languageId === LANGUAGE_ID)?.document ??
-      vscode.workspace.textDocuments.find((d) => d.languageId === LANGUAGE_ID);
+      (active && isConfigLanguage(active.languageId) ? active : undefined) ??
+      vscode.window.visibleTextEditors.find((e) => isConfigLanguage(e.document.languageId))?.document ??
+      vscode.workspace.textDocuments.find((d) => isConfigLanguage(d.languageId));
     this.goLive();
     if (doc) {
       this.source = doc.uri;
@@ -181,7 +181,7 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
         if (sameUri(e.document.uri, this.source) && e.contentChanges.length > 0) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (e && e.document.languageId === LANGUAGE_ID && !sameUri(e.document.uri, this.source)) void this.switchTo(e.document.uri);
+        if (e && isConfigLanguage(e.document.languageId) && !sameUri(e.document.uri, this.source)) void this.switchTo(e.document.uri);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
         // the followed file was reopened or got the clc language
@@ -273,7 +273,7 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
       let latest = this.latest;
       if (!doc || doc.isClosed) {
         failure = `${name} is closed; open it again to update the preview.`;
-      } else if (doc.languageId !== LANGUAGE_ID) {
+      } else if (!isConfigLanguage(doc.languageId)) {
         failure = `${name} is not a Container Linux Config right now (its language is ${doc.languageId}).`;
       } else {
         try {

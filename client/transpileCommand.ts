@@ -6,13 +6,12 @@
 // atomic; the config itself and YAML files are never targets of the setting.
 
 import * as vscode from 'vscode';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { LANGUAGE_ID, type TranspileProblem, type TranspileResponse } from '../src/shared/protocol.ts';
+import { LANGUAGE_ID, isConfigLanguage, type TranspileProblem, type TranspileResponse } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
 import { readSettings } from './languageClient.ts';
 import { computeOutputPath } from './outputPath.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import type { ClientHost } from './host.ts';
 
 export type TranspileOutcome =
   | { kind: 'written'; target: vscode.Uri; warnings: number }
@@ -40,8 +39,9 @@ export interface TranspileOptions {
   ui?: Partial<TranspileUi>;
 }
 
-const isWindows = process.platform === 'win32';
-const caseInsensitive = isWindows || process.platform === 'darwin';
+// (a browser has no `process`; its file systems are told apart by URI, never by a local path)
+const platform = typeof process === 'object' ? process.platform : 'browser';
+const caseInsensitive = platform === 'win32' || platform === 'darwin';
 
 function displayPath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
@@ -105,19 +105,22 @@ export async function resolveSource(arg: unknown): Promise<vscode.TextDocument |
   else if (arg && typeof arg === 'object' && 'uri' in arg && (arg as { uri: unknown }).uri instanceof vscode.Uri) uri = (arg as { uri: vscode.Uri }).uri;
   if (!uri) {
     const ed = vscode.window.activeTextEditor;
-    if (ed && ed.document.languageId === LANGUAGE_ID) return ed.document;
+    if (ed && isConfigLanguage(ed.document.languageId)) return ed.document;
     // a preview or other editor may be active; fall back to a visible config
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === LANGUAGE_ID);
+    const visible = vscode.window.visibleTextEditors.find((e) => isConfigLanguage(e.document.languageId));
     return visible?.document;
   }
   let doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri!.toString());
   doc ??= await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  if (!isConfigLanguage(doc.languageId)) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   return doc;
 }
 
 export class Transpiler {
-  constructor(private readonly server: ClcServer) {}
+  constructor(
+    private readonly server: ClcServer,
+    private readonly host: ClientHost,
+  ) {}
 
   /** Where clc.transpile.output puts the output of `source`. */
   outputTarget(source: vscode.Uri): { ok: true; uri: vscode.Uri } | { ok: false; error: string } {
@@ -164,7 +167,7 @@ export class Transpiler {
     if (!target) {
       const planned = this.outputTarget(doc.uri);
       if (options.saveAs) {
-        const fallback = planned.ok ? planned.uri : saveAsDefault(doc.uri);
+        const fallback = planned.ok ? planned.uri : saveAsDefault(doc.uri, this.host.fallbackFolder());
         target = await ui.pickTarget(fallback);
         if (!target) return { kind: 'cancelled', reason: 'no file chosen' };
       } else if (!planned.ok) {
@@ -188,13 +191,7 @@ export class Transpiler {
     }
 
     try {
-      if (target.scheme === 'file') {
-        await writeFileAtomic(target.fsPath, response.output, { mkdirs: true });
-      } else {
-        // other file systems: let VS Code's provider do the write
-        await vscode.workspace.fs.createDirectory(target.with({ path: path.posix.dirname(target.path) }));
-        await vscode.workspace.fs.writeFile(target, Buffer.from(response.output, 'utf8'));
-      }
+      await this.host.writeFile(target, response.output);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       await ui.showFailed(message);
@@ -210,11 +207,12 @@ export class Transpiler {
 }
 
 /** A place to suggest in the save dialog when clc.transpile.output gives none (e.g. an untitled config). */
-function saveAsDefault(source: vscode.Uri): vscode.Uri {
+function saveAsDefault(source: vscode.Uri, fallbackFolder: vscode.Uri | undefined): vscode.Uri {
   const name = (path.posix.basename(source.path) || 'config').replace(/\.ya?ml$/i, '') + '.ign';
   if (source.scheme !== 'untitled') return source.with({ path: path.posix.join(path.posix.dirname(source.path), name) });
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(path.join(os.homedir(), name));
+  const where = folder ?? fallbackFolder;
+  return where ? vscode.Uri.joinPath(where, name) : source.with({ path: `/${name}` });
 }
 
 function sameResource(a: vscode.Uri, b: vscode.Uri): boolean {

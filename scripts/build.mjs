@@ -1,5 +1,6 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild, then makes the
-// CLI's V8 code cache (src/cli/code-cache.ts explains why).
+// CLI's V8 code cache (src/cli/code-cache.ts explains why). The extension and the server are built
+// twice from the same sources: for Node (dist/) and for a browser's web workers (dist/web/).
 // Entry points that do not exist yet are skipped so the build works while the project grows.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -16,11 +17,22 @@ const entries = [
   { in: 'src/cli/launch.ts', out: 'dist/butane.js', banner: '#!/usr/bin/env node' },
   { in: 'src/cli/butane.ts', out: 'dist/butane-main.js', oneShot: true },
   { in: 'server/main.ts', out: 'dist/server.js' },
-  { in: 'client/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { in: 'client/node.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // VS Code's browser extension host loads the extension as CommonJS; the server is a plain worker script
+  { in: 'client/web.ts', out: 'dist/web/extension.js', external: ['vscode'], web: 'cjs' },
+  { in: 'server/browser.ts', out: 'dist/web/server.js', web: 'iife' },
 ];
 
 // butane-main.js's cache is made over a clean config using every section and one with warnings
 const BUTANE_SAMPLES = ['all-sections-1-1', 'files-mode-decimal-warnings'].map((c) => join('test', 'butane-conformance', 'cases', c, 'input.yml'));
+
+// What the web bundles use instead of Node's modules: the core's byte handling needs Buffer,
+// the client's path arithmetic on URIs needs path.posix.
+const webShims = {
+  alias: { 'node:path': 'path-browserify', path: 'path-browserify' },
+  inject: ['scripts/web-shims.mjs'],
+  define: { global: 'globalThis' },
+};
 
 const watch = process.argv.includes('--watch');
 await Promise.all(
@@ -31,12 +43,10 @@ await Promise.all(
         entryPoints: [e.in],
         outfile: e.out,
         bundle: true,
-        platform: 'node',
-        target: 'node18',
-        format: 'cjs',
+        ...(e.web ? { platform: 'browser', target: 'es2022', format: e.web, ...webShims } : { platform: 'node', target: 'node18', format: 'cjs' }),
         sourcemap: true,
-        minify: e.oneShot || process.argv.includes('--minify'),
-        alias: e.oneShot ? { yaml: './node_modules/yaml/browser/dist/index.js' } : undefined,
+        minify: e.oneShot || !!e.web || process.argv.includes('--minify'),
+        ...(e.oneShot ? { alias: { yaml: './node_modules/yaml/browser/dist/index.js' } } : {}),
         external: e.external ?? [],
         banner: e.banner ? { js: e.banner } : undefined,
         logLevel: watch ? 'info' : 'warning',

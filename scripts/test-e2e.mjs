@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: the extension's end-to-end tests in a real, headless VS Code (code-server).
 //
-//   npm run test:e2e [-- --no-ui] [--no-smoke] [--no-build] [--keep] [--grep TEXT]
+//   npm run test:e2e [-- --no-ui] [--no-smoke] [--no-web] [--no-build] [--keep] [--grep TEXT]
 //
 // 1. builds dist/ (the extension, the server and clct);
 // 2. installs the headless VS Code into .vscode-test/ when missing (minutes the first time, ~1 s after);
 // 3. runs the feature suite test/integration/features/ in the extension host (mocha's report is printed);
 // 4. runs the smoke suite test/integration/extension/ against the same build;
-// 5. runs the Playwright UI test scripts/e2e/ui-test.mjs, screenshots to test-results/ui/.
+// 5. runs the web suite test/integration/web/ in VS Code's browser extension host (npm run test:web);
+// 6. runs the Playwright UI test scripts/e2e/ui-test.mjs, screenshots to test-results/ui/.
 // Each suite runs in its own VS Code with a fresh copy of its workspace. The last line is
 // "e2e: N passed, N failed[, N skipped]" over all of them; the exit status is 0 only when every step
 // passed (124 when one timed out).
@@ -21,6 +22,7 @@ const { values: opts } = parseArgs({
   options: {
     'no-ui': { type: 'boolean', default: false },
     'no-smoke': { type: 'boolean', default: false },
+    'no-web': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     grep: { type: 'string' },
@@ -28,7 +30,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log('usage: node scripts/test-e2e.mjs [--no-ui] [--no-smoke] [--no-build] [--keep] [--grep TEXT]');
+  console.log('usage: node scripts/test-e2e.mjs [--no-ui] [--no-smoke] [--no-web] [--no-build] [--keep] [--grep TEXT]');
   process.exit(0);
 }
 
@@ -125,6 +127,11 @@ async function main() {
         '--timeout-ms', String(3 * 60_000),
         ...keep,
       ]),
+    );
+  }
+  if (!opts['no-web'] && !opts.grep) {
+    statuses.push(
+      await step('web suite in the browser extension host (test/integration/web)', [path.join(ROOT, 'scripts', 'e2e', 'web-test.mjs'), ...keep], { timeoutMs: 8 * 60_000 }),
     );
   }
   if (!opts['no-ui'] && !opts.grep) {

@@ -8,8 +8,8 @@ import {
   InsertTextFormat,
   InsertTextMode,
   SymbolKind,
-} from 'vscode-languageserver/node';
-import type { CompletionItem, Diagnostic as LspDiagnostic, DocumentSymbol, Range } from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import type { CompletionItem, Diagnostic as LspDiagnostic, DocumentSymbol, Range } from 'vscode-languageserver';
 import type { Diagnostic, Span } from '../src/core/report.ts';
 import type { LineIndex } from '../src/core/yaml/parse.ts';
 import type { CompletionEntry, CompletionKind } from '../src/core/features/completion.ts';

@@ -10,6 +10,7 @@ if (!isMainThread && (workerData as { clcRole?: string } | undefined)?.clcRole =
 } else {
   const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
   const { startServer } = require('./server.ts') as typeof import('./server.ts');
+  const { nodeServerOptions } = require('./nodeHost.ts') as typeof import('./nodeHost.ts');
   const connection = createConnection(ProposedFeatures.all);
 
   // a bug must never take the server down: log it and keep answering
@@ -23,5 +24,5 @@ if (!isMainThread && (workerData as { clcRole?: string } | undefined)?.clcRole =
   process.on('uncaughtException', report('uncaught exception'));
   process.on('unhandledRejection', report('unhandled rejection'));
 
-  startServer(connection, { workerScript: process.env.CLC_NO_WORKER ? null : __filename });
+  startServer(connection, nodeServerOptions(process.env.CLC_NO_WORKER ? null : __filename));
 }

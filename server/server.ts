@@ -1,10 +1,9 @@
 // The clc language server: LSP wiring only. Every answer comes from the pure core
 // (src/core/features, src/core/transpile.ts); this file keeps one document per open version,
-// debounces validation (run in a worker thread, see worker.ts), never publishes a result older
+// debounces validation (run by the host's JobRunner, see jobs.ts), never publishes a result older
 // than the last one, reads the clc.* settings and turns results into LSP types.
-
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Nothing here depends on Node or on a browser: the two hosts (main.ts, browser.ts) pass in what
+// differs (where jobs run, where clc.filesDir is).
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -13,7 +12,7 @@ import {
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type {
   CancellationToken,
   CodeAction as LspCodeAction,
@@ -21,7 +20,7 @@ import type {
   Diagnostic as LspDiagnostic,
   InitializeParams,
   InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../src/core/report.ts';
 import { ClcDocument } from '../src/core/features/document.ts';
@@ -32,14 +31,14 @@ import { documentSymbols } from '../src/core/features/symbols.ts';
 import { definition } from '../src/core/features/definition.ts';
 import { foldingRanges } from '../src/core/features/folding.ts';
 import { codeActions } from '../src/core/features/codeActions.ts';
-import { JobRunner, heapStats } from './worker.ts';
-import type { JobOptions } from './worker.ts';
+import type { HeapStats, JobOptions, JobRunner } from './jobs.ts';
 import { DEFAULT_SETTINGS, TO_BUTANE_REQUEST, TRANSPILE_REQUEST } from '../src/shared/protocol.ts';
 import type { ClcSettings, ToButaneParams, ToButaneResponse, TranspileParams, TranspileResponse } from '../src/shared/protocol.ts';
 import { BUTANE_VERSIONS, convertToButane } from '../src/core/convert-butane/to-butane.ts';
-import type { ButaneVersion } from '../src/core/convert-butane/to-butane.ts';
-import { localFileReader } from '../src/cli/files.ts';
-import { proveConversion } from './butaneProof.ts';
+import type { ButaneVersion, ToButaneResult } from '../src/core/convert-butane/to-butane.ts';
+import type { FileReader } from '../src/core/convert/context.ts';
+import { codeActionsFor, definitionFor, featuresFor, formatOfLanguage } from '../src/core/features/formats.ts';
+import type { ConfigFormat } from '../src/core/features/formats.ts';
 import { toCompletionItem, toDocumentSymbol, toLspDiagnostic, toRange } from './lsp.ts';
 import { warmUpText } from './warmup.ts';
 
@@ -54,14 +53,28 @@ const SETTINGS_TIMEOUT_MS = 3000;
 
 interface Entry {
   version: number;
+  /** which format the document is, by its language */
+  format: ConfigFormat;
   doc: ClcDocument;
   /** the problems of this version under one set of settings (a promise while being computed) */
   validated?: { key: string; diagnostics: Promise<Diagnostic[]> };
 }
 
+/** Where clc.filesDir is for a document: a directory to read, or why none can be read. */
+export type FilesDirLocation = { path: string } | { unavailable: string } | undefined;
+
 export interface ServerOptions {
-  /** the script to start validation workers from (the bundle itself); null validates in-process */
-  workerScript: string | null;
+  /** where validation and transpiling run (`log` reports the runner's own troubles) */
+  createJobRunner(log: (m: string) => void): JobRunner;
+  /** where clc.filesDir (non-empty, as the user wrote it) is for the document `uri` */
+  locateFilesDir(uri: string, filesDir: string, workspaceFolders: string[]): FilesDirLocation;
+  /** memory figures of the server itself, for clc/stats */
+  memory(): { rssMiB: number | null; main: HeapStats | null };
+  /** CLC -> Butane: a reader of `local:` files below a directory, and the proof of a conversion */
+  butane: {
+    localFiles(dir: string): FileReader;
+    prove(r: ToButaneResult, filesDir: string | undefined, transpilerPath: string): ToButaneResponse['proof'];
+  };
   /** validation delay after an edit */
   debounceMs?: number;
 }
@@ -76,6 +89,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let definitionLinks = false;
+  /** the workspace folders' URIs */
   let workspaceFolders: string[] = [];
 
   const log = (msg: string) => {
@@ -115,8 +129,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const td = documents.get(uri);
     if (!td) return undefined;
     const cur = entries.get(uri);
-    if (cur && cur.version === td.version) return cur;
-    const e: Entry = { version: td.version, doc: new ClcDocument(td.getText(), td.version) };
+    if (cur && cur.version === td.version && cur.format === formatOfLanguage(td.languageId)) return cur;
+    const e: Entry = { version: td.version, format: formatOfLanguage(td.languageId), doc: new ClcDocument(td.getText(), td.version) };
     entries.set(uri, e);
     return e;
   }
@@ -158,26 +172,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return p;
   }
 
-  /** clc.filesDir made absolute: relative to the document's workspace folder, else to its directory. */
-  function resolveFilesDir(uri: string, filesDir: string): string | undefined {
-    if (!filesDir) return undefined;
-    if (path.isAbsolute(filesDir)) return filesDir;
-    let docPath: string | undefined;
-    try {
-      docPath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      docPath = undefined;
-    }
-    const folder = docPath ? workspaceFolders.filter((f) => docPath!.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : workspaceFolders[0];
-    const base = folder ?? (docPath ? path.dirname(docPath) : process.cwd());
-    return path.resolve(base, filesDir);
-  }
-
   function jobOptions(uri: string, s: ClcSettings, overrides: { platform?: string; pretty?: boolean } = {}): JobOptions {
+    const where = s.filesDir ? options.locateFilesDir(uri, s.filesDir, workspaceFolders) : undefined;
     return {
       platform: overrides.platform ?? s.platform,
       filesDir: s.filesDir || undefined,
-      filesDirPath: resolveFilesDir(uri, s.filesDir),
+      ...(where && 'path' in where ? { filesDirPath: where.path } : {}),
+      ...(where && 'unavailable' in where ? { filesUnavailable: where.unavailable } : {}),
       strict: s.strict,
       unitChecks: s.unitChecks,
       pretty: overrides.pretty ?? s.transpile.pretty,
@@ -186,11 +187,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // --- validation --------------------------------------------------------------------------------
 
-  const runner = new JobRunner(options.workerScript, log);
+  const runner = options.createJobRunner(log);
   // start (and warm up) the worker while the client is still initializing, and warm up the
   // editor features here
   runner.prestart();
-  setImmediate(() => warmUpFeatures(log));
+  setTimeout(() => warmUpFeatures(log), 0);
   /** documents with a validation run in progress, and whether they need another one after it */
   const inFlight = new Map<string, { again: boolean; force: boolean }>();
   /** how long the last validation of each document took */
@@ -202,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!force && e.validated?.key === key) return e.validated.diagnostics;
     const began = Date.now();
     const diagnostics = runner
-      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s) })
+      .run({ kind: 'diagnose', text: e.doc.text, options: jobOptions(uri, s), format: e.format })
       .then((r) => {
         lastRunMs.set(uri, Date.now() - began);
         return r.kind === 'diagnose' ? r.diagnostics : [];
@@ -302,14 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     definitionLinks = !!caps.textDocument?.definition?.linkSupport;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspaceFolders = folders.flatMap((u) => {
-      try {
-        return u.startsWith('file:') ? [fileURLToPath(u)] : [];
-      } catch {
-        return [];
-      }
-    });
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) pushedSettings = normalizeSettings(init.settings);
     return {
@@ -350,7 +344,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // `=` and `[` only start completion inside unit texts (values, section headers)
       const trigger = params.context?.triggerCharacter;
       if ((trigger === '=' || trigger === '[') && !isInUnitText(e.doc, offset)) return [];
-      return complete(e.doc, offset, { platform: s.platform }).map((c) => toCompletionItem(c, e.doc.lines));
+      return complete(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) }).map((c) => toCompletionItem(c, e.doc.lines));
     });
   });
 
@@ -361,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(uri);
       if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const h = hover(e.doc, offset, { platform: s.platform });
+      const h = hover(e.doc, offset, { platform: s.platform, ...featuresFor(e.format, e.doc) });
       return h ? { contents: { kind: 'markdown' as const, value: h.contents }, range: toRange(e.doc.lines, h.span) } : null;
     });
   });
@@ -379,7 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const e = entryFor(params.textDocument.uri);
       if (!e) return null;
       const offset = offsetOf(e.doc, params.position);
-      const targets = definition(e.doc, offset);
+      const targets = definitionFor(e.format, e.doc, offset);
       if (!targets.length) return null;
       const uri = params.textDocument.uri;
       const lines = e.doc.lines;
@@ -421,7 +415,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const end = offsetOf(e.doc, params.range.end);
       const inRange = all.filter((d) => d.span && d.span.start <= end && d.span.end >= start);
       const out: LspCodeAction[] = [];
-      for (const a of codeActions(e.doc, inRange)) {
+      for (const a of codeActionsFor(e.format, e.doc, inRange)) {
         const lsp = a.diagnostics.map((d) => {
           const mine = toLspDiagnostic(d, lines);
           return params.context.diagnostics.find((c) => c.message === d.message && c.range.start.line === mine.range.start.line && c.range.start.character === mine.range.start.character) ?? mine;
@@ -445,7 +439,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const e = entryFor(params.uri)!;
     const version = e.version;
     try {
-      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }) });
+      const r = await runner.run({ kind: 'transpile', text: e.doc.text, options: jobOptions(params.uri, s, { platform: params.platform, pretty: params.pretty }), format: e.format });
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       if (r.kind !== 'transpile') throw new Error('unexpected result');
       const lines = e.doc.lines;
@@ -471,17 +465,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!td) return new ResponseError(ErrorCodes.InvalidParams, `document not open: ${params?.uri}`);
     const s = await settingsFor(params.uri);
     const e = entryFor(params.uri)!;
-    const filesDir = resolveFilesDir(params.uri, s.filesDir);
+    const where = s.filesDir ? options.locateFilesDir(params.uri, s.filesDir, workspaceFolders) : undefined;
+    const filesDir = where && 'path' in where ? where.path : undefined;
     const version = (BUTANE_VERSIONS as readonly string[]).includes(params.butaneVersion ?? '') ? (params.butaneVersion as ButaneVersion) : '1.1.0';
     try {
-      const r = convertToButane(e.doc.text, { platform: s.platform, filesDir, readFile: filesDir ? localFileReader(filesDir) : undefined, butaneVersion: version, fsPaths: params.fsPaths ?? {} });
+      const r = convertToButane(e.doc.text, { platform: s.platform, filesDir, readFile: filesDir ? options.butane.localFiles(filesDir) : undefined, butaneVersion: version, fsPaths: params.fsPaths ?? {} });
       const lines = e.doc.lines;
       const devices = new Map(((r.ignition2?.Storage.Filesystems ?? []) as any[]).map((f) => [f.Name, f.Mount?.Device ?? '']));
       return {
         butane: r.butane,
         problems: r.diagnostics.map((d) => ({ severity: d.severity, message: d.message, ...(d.span && !d.unpositioned ? { range: toRange(lines, d.span) } : {}) })),
         missingFsPaths: (r.fsPaths?.missing ?? []).map((name) => ({ name, device: devices.get(name) ?? '' })),
-        proof: r.butane ? proveConversion(r, filesDir, typeof params.transpilerPath === 'string' ? params.transpilerPath : '') : { kind: 'not-run', reason: 'nothing was converted' },
+        proof: r.butane ? options.butane.prove(r, filesDir, typeof params.transpilerPath === 'string' ? params.transpilerPath : '') : { kind: 'not-run', reason: 'nothing was converted' },
       };
     } catch (err: any) {
       log(`clc: conversion to Butane failed: ${err?.stack ?? err}`);
@@ -491,7 +486,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   // numbers for benchmarks and bug reports
   connection.onRequest('clc/stats', async () => {
-    const m = process.memoryUsage();
+    const m = options.memory();
     let worker: unknown = null;
     try {
       const r = await runner.run({ kind: 'stats' });
@@ -499,7 +494,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch {
       worker = null;
     }
-    return { rssMiB: m.rss / 1048576, main: heapStats(), worker, openDocuments: documents.all().length };
+    return { rssMiB: m.rssMiB, main: m.main, worker, openDocuments: documents.all().length };
   });
 
   connection.onShutdown(() => runner.dispose());

@@ -6,12 +6,14 @@
 import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
-import { diagnose } from '../src/core/features/diagnostics.ts';
-import { transpile } from '../src/core/transpile.ts';
-import type { Diagnostic } from '../src/core/report.ts';
 import type { FileReader } from '../src/core/convert/context.ts';
 import { localFileReader } from '../src/cli/files.ts';
+import { runJob, type HeapStats, type Job, type JobEnvironment, type JobResult, type JobRunner } from './jobs.ts';
+import { butaneFiles } from '../src/cli/butane-files.ts';
+import type { LocalFiles } from '../src/core/butane/local-files.ts';
 import { warmUpText } from './warmup.ts';
+
+export type { HeapStats, Job, JobOptions, JobResult } from './jobs.ts';
 
 export const WORKER_ROLE = 'validator';
 // Parsing a big config makes a lot of short-lived garbage; without limits V8 lets the heap grow
@@ -21,44 +23,33 @@ const YOUNG_GENERATION_MB = 4;
 const OLD_GENERATION_MB = 64;
 const MAX_OLD_GENERATION_MB = 4096;
 
-export interface JobOptions {
-  platform: string;
-  /** clc.filesDir as the user wrote it (what messages show, like ct's --files-dir) */
-  filesDir?: string;
-  /** where that directory is (relative settings are resolved against the workspace folder) */
-  filesDirPath?: string;
-  strict: boolean;
-  /** clc.unitChecks (absent: on) */
-  unitChecks?: boolean;
-  pretty: boolean;
+/** Jobs under Node: `local:` files come from the disk. */
+export const nodeJobEnvironment: JobEnvironment = { localFiles: readerFor, butaneFiles: butaneFilesFor, heap: heapStats };
+
+/** Runs one job on this thread (in the worker, or in-process when workers are unavailable). */
+export function runNodeJob(job: Job): JobResult {
+  return runJob(job, nodeJobEnvironment);
 }
 
-export type Job =
-  | { kind: 'diagnose'; text: string; options: JobOptions }
-  | { kind: 'transpile'; text: string; options: JobOptions }
-  | { kind: 'stats' };
-
-export interface HeapStats {
-  heapUsedMiB: number;
-  heapTotalMiB: number;
-}
-
-export type JobResult =
-  | { kind: 'stats'; heap: HeapStats }
-  | { kind: 'diagnose'; diagnostics: Diagnostic[] }
-  | { kind: 'transpile'; output: string | null; diagnostics: Diagnostic[]; failedAt: 'parse' | 'convert' | null };
-
-/** Runs one job (in the worker, or in-process when workers are unavailable). */
-export function runJob(job: Job): JobResult {
-  if (job.kind === 'stats') return { kind: 'stats', heap: heapStats() };
-  const o = job.options;
-  const readFile = o.filesDir ? readerFor(o.filesDirPath ?? o.filesDir, o.filesDir) : undefined;
-  const common = { platform: o.platform, filesDir: o.filesDir || undefined, readFile, strict: o.strict };
-  if (job.kind === 'diagnose') {
-    return { kind: 'diagnose', diagnostics: diagnose(job.text, { ...common, hints: true, unitChecks: o.unitChecks !== false }).diagnostics };
-  }
-  const r = transpile(job.text, { ...common, pretty: o.pretty });
-  return { kind: 'transpile', output: r.output, diagnostics: r.diagnostics, failedAt: r.failedAt };
+/** butane --files-dir over the resolved folder, its messages naming the folder as the user wrote it. */
+function butaneFilesFor(dir: string, shown: string): LocalFiles {
+  const inner = butaneFiles(dir);
+  if (dir === shown) return inner;
+  const from = path.normalize(dir).replace(/[\\/]+$/, '');
+  const to = path.normalize(shown).replace(/[\\/]+$/, '');
+  const reword = (e: string) => e.split(from).join(to);
+  return {
+    dir: shown,
+    read: (p) => {
+      const r = inner.read(p);
+      return r.ok ? r : { ok: false, error: reword(r.error) };
+    },
+    tree: (local) => {
+      const t = inner.tree(local);
+      if (!t.ok) return { ok: false, error: reword(t.error) };
+      return { ok: true, entries: t.entries.map((e) => (e.error ? { ...e, error: reword(e.error) } : e)) };
+    },
+  };
 }
 
 export function heapStats(): HeapStats {
@@ -93,7 +84,7 @@ export function serveJobs(): void {
   const step = () => {
     if (!warming || slices++ >= WARM_UP_SLICES) return;
     try {
-      runJob({ kind: 'diagnose', text: warmUp, options: { platform: 'ec2', strict: false, pretty: false } });
+      runNodeJob({ kind: 'diagnose', text: warmUp, options: { platform: 'ec2', strict: false, pretty: false } });
     } catch {
       warming = false;
     }
@@ -104,7 +95,7 @@ export function serveJobs(): void {
     warming = false;
     let reply: { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: string };
     try {
-      reply = { id: m.id, ok: true, result: runJob(m.job) };
+      reply = { id: m.id, ok: true, result: runNodeJob(m.job) };
     } catch (e: any) {
       reply = { id: m.id, ok: false, error: String(e?.stack ?? e) };
     }
@@ -132,7 +123,7 @@ interface Pending {
  * Main side: one worker, one job at a time. A job that runs longer than `timeoutMs` gets the
  * worker replaced (the job fails); a worker that dies is replaced on the next job.
  */
-export class JobRunner {
+export class WorkerThreadJobRunner implements JobRunner {
   private worker: Worker | null = null;
   /** the old-generation limit the current worker was started with */
   private workerCap = 0;
@@ -155,7 +146,7 @@ export class JobRunner {
   run(job: Job): Promise<JobResult> {
     if (this.disabled) {
       try {
-        return Promise.resolve(runJob(job));
+        return Promise.resolve(runNodeJob(job));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -219,7 +210,7 @@ export class JobRunner {
     if (!w) {
       for (const q of this.queue.splice(0)) {
         try {
-          q.resolve(runJob(q.job));
+          q.resolve(runNodeJob(q.job));
         } catch (e: any) {
           q.reject(e);
         }

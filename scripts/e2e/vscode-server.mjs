@@ -474,6 +474,8 @@ export async function runExtensionTests({
   verbose = false,
   signal, // AbortSignal
   out = (s) => process.stdout.write(s),
+  // a test that logs "screenshot: <name>" gets <screenshotDir>/<name>.png taken while it waits
+  screenshotRequests = false,
 }) {
   const started = Date.now();
   if (!runDirPath) pruneRuns(install.runsDir);
@@ -517,6 +519,15 @@ export async function runExtensionTests({
       url,
       onLog: (_type, text) => {
         counts.scan(text);
+        const shot = screenshotRequests && screenshotDir ? /^screenshot: ([\w.-]+)$/m.exec(text) : null;
+        if (shot) {
+          fs.mkdirSync(screenshotDir, { recursive: true });
+          const file = path.join(screenshotDir, `${shot[1]}.png`);
+          browser.page.screenshot({ path: file, timeout: 15_000 }).then(
+            () => say(`screenshot: ${file}`),
+            (err) => say(`screenshot failed: ${err.message.split('\n')[0]}`),
+          );
+        }
         out(`${verbose ? text : trimWorkbenchFrames(text)}\n`);
       },
       onExit: (code, logs) => settle({ kind: 'exit', code, logs }),

@@ -5,6 +5,14 @@
 /** The language id the extension registers for Container Linux Configs. */
 export const LANGUAGE_ID = 'clc';
 
+/** The language id of Butane configs (variant/version YAML, transpiled to Ignition 3). */
+export const BUTANE_LANGUAGE_ID = 'butane';
+
+/** Every language the server and the transpile commands work on. */
+export const CONFIG_LANGUAGE_IDS: readonly string[] = [LANGUAGE_ID, BUTANE_LANGUAGE_ID];
+
+export const isConfigLanguage = (id: string): boolean => CONFIG_LANGUAGE_IDS.includes(id);
+
 /** Settings under "clc." that the server reads (workspace/configuration, section "clc"). */
 export interface ClcSettings {
   /** ct's --platform ("" for none) */

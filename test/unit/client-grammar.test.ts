@@ -16,7 +16,7 @@ const skip = available ? false : 'VS Code is not installed under .vscode-test (n
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-async function loadTokenizer() {
+async function loadTokenizer(scope = 'source.clc') {
   const req = createRequire(engine);
   const tm = req(engine);
   const onig = req(path.join(vscodeDir, 'node_modules', 'vscode-oniguruma', 'release', 'main.js'));
@@ -42,8 +42,8 @@ async function loadTokenizer() {
     },
     getInjections: (scope: string) => injections[scope],
   });
-  const grammar = await registry.loadGrammar('source.clc');
-  assert.ok(grammar, 'source.clc loads');
+  const grammar = await registry.loadGrammar(scope);
+  assert.ok(grammar, `${scope} loads`);
   return (text: string) => {
     let stack = tm.INITIAL;
     const lines: { text: string; scopes: string[] }[][] = [];
@@ -133,4 +133,26 @@ test('a "contents: |" line inside another block scalar stays text', { skip }, as
   const lines = (await loadTokenizer())(CONFIG);
   assert.doesNotMatch(scopesOf(lines, 26, 'contents'), /systemd-unit|entity\.name\.tag/);
   assert.doesNotMatch(scopesOf(lines, 27, 'NotAUnit'), /systemd-unit/);
+});
+
+test('Butane configs: YAML keys and unit contents (the same injection as CLC)', { skip }, async () => {
+  const lines = (await loadTokenizer('source.butane'))(`variant: flatcar
+version: 1.1.0
+systemd:
+  units:
+    - name: web.service
+      contents: |
+        [Unit]
+        Description=web
+      dropins:
+        - name: 10-env.conf
+          contents: |
+            [Service]
+            Environment=A=1
+`);
+  assert.match(scopesOf(lines, 0, 'variant'), /entity\.name\.tag\.yaml/);
+  assert.match(scopesOf(lines, 6, 'Unit'), /meta\.embedded\.block\.systemd-unit.*entity\.name\.section/);
+  assert.match(scopesOf(lines, 7, 'Description'), /keyword\.other\.definition\.systemd-unit/);
+  assert.match(scopesOf(lines, 8, 'dropins'), /entity\.name\.tag\.yaml/);
+  assert.match(scopesOf(lines, 12, 'Environment'), /keyword\.other\.definition\.systemd-unit/);
 });

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import Ajv from 'ajv';
 import path from 'node:path';
 import { hasClcMarker, FIRST_LINE_SOURCE } from '../../client/firstLine.ts';
 import { effectiveSettings, sanitizeConfigurationItem } from '../../client/settings.ts';
@@ -100,6 +101,31 @@ test('manifest: platforms, commands, menus and packaged files agree', () => {
   for (const g of manifest.contributes.grammars) assert.ok(fs.existsSync(path.join(ROOT, g.path)), g.path);
   assert.ok(fs.existsSync(path.join(ROOT, manifest.icon)));
   assert.ok(fs.existsSync(path.join(ROOT, manifest.contributes.languages[0].configuration)));
-  assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition-2.3.schema.json');
+  // Ignition files are checked against the spec version they declare (2.3 or 3.x)
+  assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/ignition.schema.json');
   assert.ok(manifest.activationEvents.every((e: string) => e.startsWith('onLanguage:')));
+});
+
+test('hasButaneHeader: variant and version of a supported variant at the top level', async () => {
+  const { hasButaneHeader } = await import('../../client/butaneHeader.ts');
+  assert.ok(hasButaneHeader('variant: flatcar\nversion: 1.1.0\nsystemd: {}\n'));
+  assert.ok(hasButaneHeader('# web nodes\nversion: "1.0.0"\nvariant: flatcar # ours\n'));
+  assert.ok(hasButaneHeader('\uFEFF---\r\nvariant: \'flatcar\'\r\nversion: 1.1.0\r\n'));
+  // ordinary YAML stays YAML
+  assert.ok(!hasButaneHeader('variant: fcos\nversion: 1.5.0\n'));
+  assert.ok(!hasButaneHeader('name: x\nvariant: flatcar\nversion: 1.0.0\n'));
+  assert.ok(!hasButaneHeader('variant: flatcar\n'));
+  assert.ok(!hasButaneHeader('spec:\n  variant: flatcar\n  version: 1.0.0\n'));
+  assert.ok(!hasButaneHeader(''));
+});
+
+test('the Ignition schema the manifest names picks the rules of the declared version', async () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'ignition.schema.json'), 'utf8'));
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+  const { transpileButane } = await import('../../src/core/butane/transpile.ts');
+  const ign3 = transpileButane('variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /a\n      mode: 0644\n').output!;
+  assert.ok(validate(JSON.parse(ign3)), JSON.stringify(validate.errors));
+  // a 3.x config with a 2.3-only field (filesystem under files) is refused, and the other way round
+  assert.equal(validate({ ignition: { version: '3.4.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), false);
+  assert.ok(validate({ ignition: { version: '2.3.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), JSON.stringify(validate.errors));
 });

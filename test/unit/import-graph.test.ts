@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../support/build.ts';
+import { importsOf } from '../support/imports.ts';
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -17,16 +18,6 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** Relative module specifiers of a file's import/export-from statements and dynamic imports. */
-export function importsOf(text: string): string[] {
-  const out: string[] = [];
-  const re = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const m of text.matchAll(re)) {
-    const spec = m[1] ?? m[2] ?? m[3];
-    if (spec.startsWith('.')) out.push(spec);
-  }
-  return out;
-}
 
 /** One cycle of the graph as a list of nodes (first repeated at the end), or null. */
 export function findCycle(graph: Map<string, string[]>): string[] | null {

@@ -49,6 +49,9 @@ export interface ButaneResult {
   spec: ButaneSpec | null;
 }
 
+/** butane's yaml.v3 (v3.0.1) rules where they differ from ct's (see DecodeOptions) */
+const BUTANE_YAML = { mergeKeys: 'explicit-first' } as const;
+
 const CommonFields = struct('config.commonFields', [
   ['Version', 'version', str],
   ['Variant', 'variant', str],
@@ -61,7 +64,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   // 1. variant and version
   const syntax = yamlSyntaxError(yaml);
   if (syntax) return fail(`Error unmarshaling yaml: ${syntax}`);
-  const head = decode(yaml.doc, yaml.root, CommonFields, yaml.lines);
+  const head = decode(yaml.doc, yaml.root, CommonFields, yaml.lines, BUTANE_YAML);
   if (head.failure) return fail(`Error unmarshaling yaml: ${head.failure.message}`);
   if (head.typeErrors.length) return fail(`Error unmarshaling yaml: ${typeErrorText(head.typeErrors)}`);
   const common = head.value as { Version: string; Variant: string };
@@ -74,7 +77,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   const spec = found.spec;
 
   // 2. the whole config
-  const decoded = decode(yaml.doc, yaml.root, spec.base.config, yaml.lines);
+  const decoded = decode(yaml.doc, yaml.root, spec.base.config, yaml.lines, BUTANE_YAML);
   if (decoded.failure) return fail(decoded.failure.message, [], spec);
   if (decoded.typeErrors.length) return fail(typeErrorText(decoded.typeErrors), [], spec);
   const cfg = decoded.value as Record<string, any>;

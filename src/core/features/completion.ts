@@ -20,6 +20,7 @@ import {
   propertiesOf,
   resolve,
   schemaAt,
+  rootSchema,
   typeLabel,
   types,
   unquote,
@@ -50,6 +51,8 @@ export interface CompletionEntry {
 export interface CompletionOptions {
   /** clc.platform: which dynamic-data fields to offer */
   platform?: string;
+  /** the schema of the document's format (default: the Container Linux Config schema) */
+  schema?: JsonSchema;
 }
 
 export function complete(doc: ClcDocument, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
@@ -58,17 +61,18 @@ export function complete(doc: ClcDocument, offset: number, options: CompletionOp
   if (inUnit) return inUnit;
   const ctx = contextAt(doc.scan, offset);
   if (!ctx) return [];
+  const root = options.schema ?? rootSchema;
   switch (ctx.kind) {
     case 'key':
-      return completeKeys(ctx);
+      return completeKeys(ctx, root);
     case 'value': {
-      const out = completeValue(doc, ctx, options);
+      const out = completeValue(doc, ctx, options, root);
       // `key:|` — a value needs its space
       if (ctx.spaceBefore) for (const e of out) e.insertText = ' ' + e.insertText;
       return out;
     }
     case 'item':
-      return completeItem(ctx);
+      return completeItem(ctx, root);
   }
 }
 
@@ -82,8 +86,8 @@ interface KeyChoice {
 }
 
 /** The keys a mapping at `path` accepts; etcd/flannel ones follow the declared version. */
-export function keysFor(path: PathSeg[], present: Map<string, string | undefined>): KeyChoice[] | null {
-  const s = schemaAt(path);
+export function keysFor(path: PathSeg[], present: Map<string, string | undefined>, root: JsonSchema = rootSchema): KeyChoice[] | null {
+  const s = schemaAt(path, root);
   if (!isObject(s)) return null;
   const required = new Set(s!.required ?? []);
   const opt = optionTableOf(s);
@@ -107,8 +111,8 @@ function suggestOrder(s: JsonSchema, key: string, index: number): number {
   return at >= 0 ? at : order.length + index;
 }
 
-function completeKeys(ctx: CursorContext): CompletionEntry[] {
-  const choices = keysFor(ctx.path, ctx.present);
+function completeKeys(ctx: CursorContext, root: JsonSchema): CompletionEntry[] {
+  const choices = keysFor(ctx.path, ctx.present, root);
   if (!choices) return [];
   const out: CompletionEntry[] = [];
   // `dash` leads every insertion: `- ` to open the first item, or the spaces that carry a key
@@ -137,7 +141,7 @@ function completeKeys(ctx: CursorContext): CompletionEntry[] {
   }
   if (ctx.style === 'block' && !ctx.hasColon) {
     // a key snippet with the same text as a snippet of the mapping itself is the same suggestion twice
-    const own = snippetsFor(ctx, col, dash);
+    const own = snippetsFor(ctx, col, dash, root);
     const texts = new Set(own.map((e) => e.insertText));
     out.push(...own, ...keySnippets(ctx, choices, col, dash).filter((e) => !texts.has(e.insertText)));
     if (ctx.newItemPath && !ctx.prefix) out.push(newItem(ctx, ctx.newItemPath));
@@ -228,8 +232,8 @@ function keyDoc(key: string, s: JsonSchema): string {
 
 // --- snippets -----------------------------------------------------------------------------------
 
-function snippetsFor(ctx: CursorContext, col: number, dash: string): CompletionEntry[] {
-  const s = schemaAt(ctx.path);
+function snippetsFor(ctx: CursorContext, col: number, dash: string, root: JsonSchema): CompletionEntry[] {
+  const s = schemaAt(ctx.path, root);
   const out: CompletionEntry[] = [];
   (s?.defaultSnippets ?? []).forEach((sn: Snippet, i) => {
     if (!sn.body || typeof sn.body !== 'object' || Array.isArray(sn.body)) return;
@@ -330,10 +334,10 @@ interface ValueChoice {
 
 const COMMON_MODES = [0o644, 0o755, 0o600, 0o640, 0o700, 0o750, 0o444, 0o400, 0o775, 0o664];
 
-function completeValue(doc: ClcDocument, ctx: CursorContext, options: CompletionOptions): CompletionEntry[] {
+function completeValue(doc: ClcDocument, ctx: CursorContext, options: CompletionOptions, root: JsonSchema): CompletionEntry[] {
   const key = ctx.key!;
-  const parent = schemaAt(ctx.path);
-  const s = schemaAt([...ctx.path, key]);
+  const parent = schemaAt(ctx.path, root);
+  const s = schemaAt([...ctx.path, key], root);
   const opt = optionTableOf(parent);
   const out: CompletionEntry[] = [];
 
@@ -448,8 +452,8 @@ function dynamicFields(ctx: CursorContext, options: CompletionOptions, section: 
 
 // --- sequence items -------------------------------------------------------------------------------
 
-function completeItem(ctx: CursorContext): CompletionEntry[] {
-  const item = schemaAt([...ctx.path, 0]);
+function completeItem(ctx: CursorContext, root: JsonSchema): CompletionEntry[] {
+  const item = schemaAt([...ctx.path, 0], root);
   if (!item) return [];
   const dash = ctx.needsDash ? '- ' : '';
   return enumValues(item).map((v, i) => ({

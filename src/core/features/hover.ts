@@ -18,11 +18,12 @@ import {
   optionVersionFor,
   optionsForVersion,
   resolve,
+  rootSchema,
   schemaAt,
   typeLabel,
   unquote,
 } from './schema.ts';
-import type { PathSeg } from './schema.ts';
+import type { JsonSchema, PathSeg } from './schema.ts';
 import { suggestKey } from './codeActions.ts';
 import { keysFor } from './completion.ts';
 import { hoverInUnit } from '../units/hover.ts';
@@ -35,6 +36,10 @@ export interface HoverResult {
 
 export interface HoverOptions {
   platform?: string;
+  /** the schema of the document's format (default: the Container Linux Config schema) */
+  schema?: JsonSchema;
+  /** what the format's tool does with a key it does not know (default: ct's warning) */
+  unknownKeyNote?: (key: string) => string;
 }
 
 interface Target {
@@ -59,7 +64,7 @@ export function hover(doc: ClcDocument, offset: number, options: HoverOptions = 
   const t = targetAt(doc, offset);
   if (!t) return null;
   let contents: string | null = null;
-  if (t.part === 'key') contents = keyHover(t);
+  if (t.part === 'key') contents = keyHover(t, options);
   else contents = valueHover(doc, t, offset, options);
   return contents ? { contents, span: t.span } : null;
 }
@@ -146,8 +151,9 @@ export function displayPath(path: readonly PathSeg[], key?: string): string {
 
 // --- keys ---------------------------------------------------------------------------------------
 
-function keyHover(t: Target): string | null {
-  const parent = schemaAt(t.path);
+function keyHover(t: Target, options: HoverOptions): string | null {
+  const root = options.schema ?? rootSchema;
+  const parent = schemaAt(t.path, root);
   if (!parent) return null;
   const key = t.key!;
   const prop = resolve(parent)?.properties?.[key];
@@ -155,8 +161,9 @@ function keyHover(t: Target): string | null {
   const opt = optionTableOf(parent);
   if (!prop) {
     if (!parent.properties) return null;
-    const known = (keysFor(t.path, t.siblings ?? new Map()) ?? []).map((c) => c.key);
-    const lines = [title, '', `Not a key of ${typeLabel(parent)}: ct warns \`Config has unrecognized key: ${key}\` and ignores it.`];
+    const known = (keysFor(t.path, t.siblings ?? new Map(), root) ?? []).map((c) => c.key);
+    const note = options.unknownKeyNote?.(key) ?? `ct warns \`Config has unrecognized key: ${key}\` and ignores it`;
+    const lines = [title, '', `Not a key of ${typeLabel(parent)}: ${note}.`];
     const s = suggestKey(key, known);
     if (s) lines.push('', `Did you mean \`${s}\`?`);
     if (key === '<<') lines.push('', 'As a YAML merge key it still works: ct merges the referenced mapping into this one.');
@@ -186,7 +193,7 @@ function keyHover(t: Target): string | null {
 
 function valueHover(doc: ClcDocument, t: Target, offset: number, options: HoverOptions): string | null {
   const key = t.key;
-  const parent = schemaAt(t.path);
+  const parent = schemaAt(t.path, options.schema ?? rootSchema);
   const opt = optionTableOf(parent);
   const parts: string[] = [];
 

@@ -75,9 +75,13 @@ export function definition(name: string): JsonSchema | undefined {
 
 export type PathSeg = string | number;
 
-/** The schema of the value at a path of keys and item indices below the root, or undefined. */
-export function schemaAt(path: readonly PathSeg[]): JsonSchema | undefined {
-  let cur: JsonSchema | undefined = rootSchema;
+/**
+ * The schema of the value at a path of keys and item indices below the root, or undefined.
+ * `root` is the config format's schema (CLC's by default; Butane's are generated per variant and
+ * version, without $ref).
+ */
+export function schemaAt(path: readonly PathSeg[], root: JsonSchema = rootSchema): JsonSchema | undefined {
+  let cur: JsonSchema | undefined = root;
   for (const seg of path) {
     cur = childSchema(cur, seg);
     if (!cur) return undefined;

@@ -61,8 +61,18 @@ function shortValue(v: string): string {
   return ' `' + new TextDecoder().decode(bytes.subarray(0, 7)) + '...`';
 }
 
-export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoType, lines: { lineCol(o: number): { line: number } }): DecodeOutcome {
-  const d = new Decoder(doc, lines);
+/**
+ * Where the yaml.v3 versions of the two formats differ. ct's decodes a merge key (`<<`) where it
+ * stands, so later keys overwrite merged ones and every merged value is decoded. Butane's
+ * (v3.0.1) decodes the mapping's own keys first and the merged mappings after them, skipping
+ * every key already set, so a merged value that an explicit key overrides is never decoded.
+ */
+export interface DecodeOptions {
+  mergeKeys?: 'in-place' | 'explicit-first';
+}
+
+export function decode(doc: Document.Parsed | null, root: YNode | null, t: GoType, lines: { lineCol(o: number): { line: number } }, options: DecodeOptions = {}): DecodeOutcome {
+  const d = new Decoder(doc, lines, options.mergeKeys === 'explicit-first');
   let value = zeroValue(t);
   try {
     if (root) value = valueOf(d.unmarshal(root, t, value));
@@ -127,9 +137,13 @@ class Decoder {
   private aliasDepth = 0;
   private readonly activeAliases = new Set<YNode>();
 
+  /** yaml.v3 v3.0.1's mergedFields: keys already set while merged mappings are decoded */
+  private mergedFields: Set<string> | null = null;
+
   constructor(
     private readonly doc: Document.Parsed | null,
     private readonly lines: { lineCol(o: number): { line: number } },
+    private readonly explicitFirst = false,
   ) {}
 
   private line(n: YNode): number {
@@ -323,6 +337,7 @@ class Decoder {
       return new Rejected(current);
     }
     const obj = (current && typeof current === 'object' ? current : zeroValue(t)) as Record<string, unknown>;
+    if (this.explicitFirst) return this.mappingExplicitFirst(n, t, obj);
     const keys = keyMap(t);
     const pairs = n.items as Pair<YNode, YNode>[];
     for (let i = 0; i < pairs.length; i++) {
@@ -344,6 +359,66 @@ class Decoder {
         continue;
       }
       obj[field.name] = valueOf(this.unmarshal(v, field.type, obj[field.name]));
+    }
+    return obj;
+  }
+
+  /** yaml.v3 v3.0.1's mappingStruct: own keys first (skipping keys a merge already set), then `<<`. */
+  private mappingExplicitFirst(n: YAMLMap, t: StructType, obj: Record<string, unknown>): Step {
+    const keys = keyMap(t);
+    const pairs = n.items as Pair<YNode, YNode>[];
+    const merged = this.mergedFields;
+    this.mergedFields = null;
+    let mergeNode: YNode | null | undefined;
+    for (let i = 0; i < pairs.length; i++) {
+      const { key: k, value: v } = pairs[i];
+      if (k && isMergeKey(k)) {
+        mergeNode = v ?? null;
+        continue;
+      }
+      if (!k) continue;
+      const name = this.keyName(k);
+      if (name === null) continue;
+      if (merged) {
+        if (merged.has(name)) continue;
+        merged.add(name);
+      }
+      const field = keys.get(name);
+      if (!field) continue;
+      obj[field.name] = v ? valueOf(this.unmarshal(v, field.type, obj[field.name])) : valueOf(this.nullInto(field.type, obj[field.name]));
+    }
+    this.mergedFields = merged;
+    if (mergeNode !== undefined) {
+      const outer = this.mergedFields;
+      if (!outer) {
+        const set = new Set<string>();
+        for (const p of pairs) {
+          if (!p.key) continue;
+          const name = this.keyName(p.key);
+          if (name !== null) set.add(name);
+        }
+        this.mergedFields = set;
+      }
+      const fail = () => {
+        throw new DecodeFailure('yaml: map merge requires map or sequence of maps as the value', reportSpan(mergeNode));
+      };
+      const m = mergeNode;
+      if (!m) fail();
+      else if (isMap(m)) this.unmarshal(m, t, obj);
+      else if (isAlias(m)) {
+        const target = this.doc ? (m.resolve(this.doc) as YNode | undefined) : undefined;
+        if (target && !isMap(target)) fail();
+        this.unmarshal(m, t, obj);
+      } else if (isSeq(m)) {
+        for (const it of (m as YAMLSeq).items as YNode[]) {
+          if (isAlias(it)) {
+            const target = this.doc ? (it.resolve(this.doc) as YNode | undefined) : undefined;
+            if (target && !isMap(target)) fail();
+          } else if (!isMap(it)) fail();
+          this.unmarshal(it, t, obj);
+        }
+      } else fail();
+      this.mergedFields = outer;
     }
     return obj;
   }

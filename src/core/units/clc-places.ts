@@ -1,5 +1,5 @@
 // Where a Container Linux Config holds unit texts: systemd.units[].contents and their
-// dropins[].contents, networkd.units[].contents, and storage.files[] written under
+// dropins[].contents, networkd.units[].contents and their dropins[].contents, and storage.files[] written under
 // /etc/systemd/system/ or /etc/systemd/network/ with inline contents.
 
 import { isMap, isScalar, Scalar } from 'yaml';
@@ -30,6 +30,14 @@ function get(n: YNode | null | undefined, key: string): YNode | null {
 }
 
 export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
+  return configUnitPlaces(root, { networkd: true });
+}
+
+/**
+ * The unit places of a config laid out like CLC's and Butane's (systemd.units with dropins,
+ * storage.files); `networkd` adds CLC's networkd.units.
+ */
+export function configUnitPlaces(root: YNode | null, layout: { networkd: boolean }): UnitPlace[] {
   const out: UnitPlace[] = [];
   if (!root) return out;
   for (const unit of itemsOf(get(get(root, 'systemd'), 'units'))) {
@@ -44,11 +52,17 @@ export function clcUnitPlaces(root: YNode | null): UnitPlace[] {
       if (dc) out.push({ scalar: dc, fileType, name, dropin: { unit: name, name: scalarString(dNameNode) ?? '' }, nameSpan: nodeSpan(dNameNode) });
     }
   }
-  for (const unit of itemsOf(get(get(root, 'networkd'), 'units'))) {
+  if (layout.networkd) for (const unit of itemsOf(get(get(root, 'networkd'), 'units'))) {
     const nameNode = get(unit, 'name');
     const name = scalarString(nameNode) ?? '';
+    const fileType = unitFileTypeOf(name);
     const contents = scalarNode(get(unit, 'contents'));
-    if (contents) out.push({ scalar: contents, fileType: unitFileTypeOf(name), name, nameSpan: nodeSpan(nameNode) });
+    if (contents) out.push({ scalar: contents, fileType, name, nameSpan: nodeSpan(nameNode) });
+    for (const d of itemsOf(get(unit, 'dropins'))) {
+      const dc = scalarNode(get(d, 'contents'));
+      const dNameNode = get(d, 'name');
+      if (dc) out.push({ scalar: dc, fileType, name, dropin: { unit: name, name: scalarString(dNameNode) ?? '' }, nameSpan: nodeSpan(dNameNode) });
+    }
   }
   for (const file of itemsOf(get(get(root, 'storage'), 'files'))) {
     const pathNode = get(file, 'path');
