@@ -2,8 +2,11 @@
 // web host as a web worker; it talks LSP over the worker's messages. The same bundle, started by
 // the server itself under the name VALIDATOR_NAME, is its validation worker (webWorkerJobs.ts).
 // `local:` files cannot be read: a browser has no local disk to take them from.
+// A conversion's proof runs clc's own Butane core here too (butaneProof.ts); only a butane
+// executable (clc.butane.transpilerPath) needs Node.
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { proveConversion } from './butaneProof.ts';
 import { unavailableFiles, type JobEnvironment } from './jobs.ts';
 import { startServer } from './server.ts';
 import { serveJobsInWorker, VALIDATOR_NAME, WebWorkerJobRunner } from './webWorkerJobs.ts';
@@ -49,7 +52,8 @@ if (self.name === VALIDATOR_NAME) {
     memory: () => ({ rssMiB: null, main: null }),
     butane: {
       localFiles: () => () => ({ ok: false, error: NO_LOCAL_DISK }),
-      prove: () => ({ kind: 'not-run', reason: 'the proof needs a local disk and is not run in a browser' }),
+      // clc's own Butane core, in the worker; no local files, and no gunzip (so no compression)
+      prove: (r, filesDir, transpilerPath) => proveConversion(r, filesDir, transpilerPath, { files: () => null }),
     },
   });
 }

@@ -85,7 +85,9 @@ function runButaneJob(kind: 'diagnose' | 'transpile', text: string, o: JobOption
   const diagnosing = kind === 'diagnose';
   const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false });
   if (diagnosing) return { kind: 'diagnose', diagnostics: r.diagnostics };
-  return { kind: 'transpile', output: r.result.output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
+  // with the newline butane prints after the JSON, as the CLC output has ct's: the written file is the CLI's output
+  const output = r.result.output === null ? null : r.result.output + '\n';
+  return { kind: 'transpile', output, diagnostics: r.diagnostics, failedAt: r.result.error === null ? null : 'convert' };
 }
 
 /** Butane's files directory where no local disk can be read: every read says why. */

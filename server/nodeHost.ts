@@ -1,11 +1,11 @@
 // What the language server needs from Node: validation in a worker thread (worker.ts), clc.filesDir
 // on the local disk, the process's memory figures, and the proof of a Butane conversion
-// (butaneProof.ts: clc's own Butane transpiler, or a butane executable).
+// (butaneProofNode.ts: clc's own Butane transpiler, or a butane executable).
 
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localFileReader } from '../src/cli/files.ts';
-import { proveConversion } from './butaneProof.ts';
+import { proveConversionOnNode } from './butaneProofNode.ts';
 import { InProcessJobRunner } from './jobs.ts';
 import type { FilesDirLocation, ServerOptions } from './server.ts';
 import { WorkerThreadJobRunner, heapStats, nodeJobEnvironment } from './worker.ts';
@@ -16,7 +16,7 @@ export function nodeServerOptions(workerScript: string | null): ServerOptions {
     createJobRunner: (log) => (workerScript ? new WorkerThreadJobRunner(workerScript, log) : new InProcessJobRunner(nodeJobEnvironment)),
     locateFilesDir: locateOnDisk,
     memory: () => ({ rssMiB: process.memoryUsage().rss / 1048576, main: heapStats() }),
-    butane: { localFiles: localFileReader, prove: proveConversion },
+    butane: { localFiles: localFileReader, prove: proveConversionOnNode },
   };
 }
 

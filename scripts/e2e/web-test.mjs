@@ -19,6 +19,7 @@
 // Prints mocha's report, the speed figures of the 10,000-line test (also saved to
 // test-results/web/bench.json), and closes with "e2e: N passed, N failed".
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ const RESULTS = path.join(REPO_ROOT, 'test-results', 'web');
 const CT_CASE = path.join(REPO_ROOT, 'test', 'conformance', 'cases', 'cli-strict-clean-config');
 
 async function main() {
-  for (const f of ['dist/web/extension.js', 'dist/web/server.js']) {
+  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/butane.js']) {
     if (!fs.existsSync(path.join(REPO_ROOT, f))) {
       console.error(`[web-test] ${f} is missing: run npm run build first`);
       return 2;
@@ -68,6 +69,10 @@ async function main() {
     fs.cpSync(path.join(SUITE, 'workspace'), workspace, { recursive: true });
     fs.copyFileSync(path.join(CT_CASE, 'input.yml'), path.join(workspace, 'ct-case.clc.yml'));
     fs.copyFileSync(path.join(CT_CASE, 'expected.stdout'), path.join(workspace, 'ct-case.expected.ign'));
+    // the Butane row's expected output: what the project's butane CLI prints for its input
+    const butane = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'butane.js'), '--pretty', path.join(workspace, 'butane-config.bu')], { encoding: 'utf8' });
+    if (butane.status !== 0) throw new Error(`dist/butane.js failed on butane-config.bu: ${butane.stderr}`);
+    fs.writeFileSync(path.join(workspace, 'butane-config.expected.ign'), butane.stdout);
     const args = fs.readFileSync(path.join(CT_CASE, 'args'), 'utf8');
     if (!/--pretty/.test(args)) throw new Error(`${CT_CASE}: expected a --pretty case`);
 

@@ -32,6 +32,8 @@ import type { LocalFiles } from './local-files.ts';
 export interface ButaneOptions {
   pretty?: boolean;
   files?: LocalFiles | null;
+  /** gzip contents where butane would (default true); false for a reader that cannot gunzip */
+  compress?: boolean;
 }
 
 /** A report entry with the source offset it is shown at (none when the path finds no node). */
@@ -89,7 +91,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
   entries.push(...place(checkConfig(cfg, spec.base.config, { validateIgnitionConfig: (path, raw) => validateInlineConfig(path, raw, spec.ignitionVersion) })));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
-  const tr = translateConfig(cfg, spec.base, { ignitionVersion: spec.ignitionVersion, files: options.files ?? null, allowCompression: true });
+  const tr = translateConfig(cfg, spec.base, { ignitionVersion: spec.ignitionVersion, files: options.files ?? null, allowCompression: options.compress ?? true });
   entries.push(...place(tr.entries));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
 
