@@ -16,6 +16,7 @@ import { benchCli, benchCore, benchLarge } from './core.ts';
 import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
 import { benchGzip } from './gzip.ts';
+import { benchButaneCli, benchButaneCore } from './butane.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(ROOT, 'bench', 'baseline.json');
@@ -84,6 +85,9 @@ async function measure(runs: number, withServer: boolean): Promise<Record<string
     rowsToFigures(benchUnitCompletion(), all);
     rowsToFigures(benchGzip(), all);
     if (fs.existsSync(cli)) rowsToFigures(benchCli(cli), all);
+    rowsToFigures(benchButaneCore(), all);
+    const butane = path.join(ROOT, 'dist', 'butane.js');
+    if (fs.existsSync(butane)) rowsToFigures(benchButaneCli(butane), all);
   }
   if (withServer) {
     process.stdout.write('  language server\n');

@@ -4,6 +4,7 @@
 // it, and --diagnostics json prints problems with source ranges.
 
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
 import { transpileButane } from '../core/butane/transpile.ts';
 import type { ButaneResult } from '../core/butane/transpile.ts';
 import { renderPretty, renderRaw } from '../core/butane/render.ts';
@@ -12,6 +13,7 @@ import { decodeConfigBytes } from '../core/text.ts';
 import { butaneFiles } from './butane-files.ts';
 import { writeFileAtomic, goFileError } from './atomic.ts';
 
+const OPTIMIZE_ABOVE_BYTES = 1 << 20;
 const VERSION = 'Butane v0.29.0 (clc butane.js 0.1.0, flatcar variant)';
 
 interface Flags {
@@ -197,6 +199,9 @@ export function main(argv: string[]): number {
     process.stderr.write(input ? `failed to open ${input}: ${goFileError('open', input, e)}\n` : `failed to read /dev/stdin: ${e.message}\n`);
     return 1;
   }
+  // as in clct (main.ts): the optimizing compiler, off from the launcher on, pays for itself
+  // only on big inputs
+  v8.setFlagsFromString(bytes.length < OPTIMIZE_ABOVE_BYTES ? '--no-opt' : '--opt');
   const decoded = decodeConfigBytes(bytes);
   if (!decoded.ok) {
     process.stderr.write(`Error translating config: Error unmarshaling yaml: ${decoded.error}\n`);

@@ -40,3 +40,17 @@ test('the launcher prints what the program prints, with and without a usable cac
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test('dist/butane.js is the same launcher, starting butane-main.js from its own cache', () => {
+  const main = path.join(ROOT, 'dist', 'butane-main.js');
+  assert.equal(compileMain(main, true).usedCache, true);
+  const input = path.join(ROOT, 'test', 'butane-conformance', 'cases', 'files-mode-decimal-warnings', 'input.yml');
+  const run = (file: string, args: string[]) => spawnSync(process.execPath, [file, ...args], { encoding: 'utf8' });
+  for (const args of [[input], ['--pretty', input], ['--raw-errors', input], ['--version'], ['--no-such-flag']]) {
+    const direct = run(main, args);
+    const launched = run(path.join(ROOT, 'dist', 'butane.js'), args);
+    // the usage text names the program as started (process.argv[1]): the launcher, when launched
+    const stderr = direct.stderr.replaceAll('butane-main.js', 'butane.js');
+    assert.deepEqual([launched.status, launched.stdout, launched.stderr], [direct.status, direct.stdout, stderr], args.join(' '));
+  }
+});

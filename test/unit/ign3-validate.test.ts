@@ -85,3 +85,23 @@ test('ign3 validate: the quick "is this path clean" test agrees with path.Clean 
     assert.equal(pathError(p), expected, p);
   }
 });
+
+test('ign3 validate: an entry under links is reported once per link above it, duplicate links included', () => {
+  const version = IGNITION3_VERSIONS[0];
+  const config = {
+    ignition: { version },
+    storage: {
+      links: [{ path: '/a', target: '/x' }, { path: '/a', target: '/y' }, { path: '/a/b', target: '/z' }, { path: '/a/bc', target: '/w' }],
+      files: [{ path: '/a/b/c' }, { path: '/a/bc' }, { path: '/ab/c' }],
+      directories: [{ path: '/a/b' }],
+    },
+  };
+  const found = validateIgnition3Semantics(decoded({ version, config }), version)
+    .filter((e) => e.message.endsWith('path includes link in config'))
+    .map((e) => e.path.join('.'));
+  const count = (p: string) => found.filter((x) => x === p).length;
+  // /a twice and /a/b once above /a/b/c; /a twice above /a/bc and /a/b and the links /a/b, /a/bc
+  assert.deepEqual([count('storage.files.0'), count('storage.files.1'), count('storage.files.2')], [3, 2, 0]);
+  assert.equal(count('storage.directories.0'), 2);
+  assert.deepEqual([count('storage.links.0'), count('storage.links.1'), count('storage.links.2'), count('storage.links.3')], [0, 0, 2, 2]);
+});

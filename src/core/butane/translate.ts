@@ -72,10 +72,10 @@ class Translator {
   private fields(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[], order?: string[]): Obj {
     const skip = this.schema.skip[baseName(t)];
     const out: Obj = {};
-    const fields = order ? order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean) : t.fields;
+    const fields = order ? orderedFields(t, order) : t.fields;
     for (const f of fields) {
       if (skip?.has(f.name)) continue;
-      out[f.name] = this.copy(v[f.name], f.type, [...inPath, f.key], [...outPath, camel(f.key)]);
+      out[f.name] = this.copy(v[f.name], f.type, [...inPath, f.key], [...outPath, camelKey(f.key)]);
     }
     return out;
   }
@@ -479,4 +479,21 @@ export function translateConfig(cfg: Obj, schema: BaseSchema, opts: TranslateOpt
   const config = tr.config(cfg);
   // butane returns an empty result when translation failed
   return { config: isFatalEntries(tr.entries) ? {} : config, trail: tr.trail, entries: tr.entries };
+}
+
+// fields() runs for every struct of a config: what it derives from the schema alone is kept
+const orderedCache = new WeakMap<StructType, Map<string, StructType['fields']>>();
+function orderedFields(t: StructType, order: string[]): StructType['fields'] {
+  let byOrder = orderedCache.get(t);
+  if (!byOrder) orderedCache.set(t, (byOrder = new Map()));
+  const key = order.join(',');
+  let list = byOrder.get(key);
+  if (!list) byOrder.set(key, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
+  return list;
+}
+const camelKeys = new Map<string, string>();
+function camelKey(key: string): string {
+  let c = camelKeys.get(key);
+  if (c === undefined) camelKeys.set(key, (c = camel(key)));
+  return c;
 }

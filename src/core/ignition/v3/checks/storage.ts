@@ -152,10 +152,11 @@ function raidLevelError(ra: any): string | null {
 function storageLinks(s: any, at: Ign3Path, r: Ign3Report): void {
   const links = (s.Links ?? []) as any[];
   const dirs = (s.Directories ?? []) as any[];
+  const linkPaths = countLinkPaths(links);
   for (let i = 0; i < links.length; i++) {
     const l1 = links[i];
     const p1 = l1.Path ?? '';
-    for (const l2 of links) if (p1.startsWith((l2.Path ?? '') + '/')) r.error([...at, 'links', i], ERR.linkUsedSymlink);
+    for (let n = linksAbove(p1, linkPaths); n > 0; n--) r.error([...at, 'links', i], ERR.linkUsedSymlink);
     if (nilOrEmpty(l1.Target)) {
       r.error([...at, 'links', i, 'target'], ERR.linkTargetRequired);
       continue;
@@ -187,10 +188,30 @@ function storageFilesystems(s: any, at: Ign3Path, r: Ign3Report): void {
 
 /** Entries whose path runs through a link the config also creates. */
 function underLinks(nodes: any[], links: any[], at: Ign3Path, key: string, message: string, r: Ign3Report): void {
+  const linkPaths = countLinkPaths(links);
   for (let i = 0; i < nodes.length; i++) {
-    const p = nodes[i].Path ?? '';
-    for (const l of links) if (p.startsWith((l.Path ?? '') + '/')) r.error([...at, key, i], message);
+    for (let n = linksAbove(nodes[i].Path ?? '', linkPaths); n > 0; n--) r.error([...at, key, i], message);
   }
+}
+
+// Ignition compares every entry with every link; looking up each parent path of an entry
+// instead gives the same reports (one per link, duplicates included) without the quadratic
+// cost on configs with thousands of files and links.
+function countLinkPaths(links: any[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of links) {
+    const p = l.Path ?? '';
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many links have a path q with `path` starting with q + '/'. */
+function linksAbove(path: string, linkPaths: Map<string, number>): number {
+  if (linkPaths.size === 0) return 0;
+  let n = 0;
+  for (let j = path.indexOf('/'); j >= 0; j = path.indexOf('/', j + 1)) n += linkPaths.get(path.slice(0, j)) ?? 0;
+  return n;
 }
 
 export const storageChecks: Checks3 = {
