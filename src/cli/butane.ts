@@ -12,6 +12,7 @@ import { pathString } from '../core/butane/path.ts';
 import { decodeConfigBytes } from '../core/text.ts';
 import { butaneFiles } from './butane-files.ts';
 import { writeFileAtomic, goFileError } from './atomic.ts';
+import { readAllStdin } from './stdin.ts';
 
 const OPTIMIZE_ABOVE_BYTES = 1 << 20;
 const VERSION = 'Butane v0.29.0 (clc butane.js 0.1.0, flatcar variant)';
@@ -121,23 +122,6 @@ function parseFlags(argv: string[]): Flags {
   return f;
 }
 
-function readAllStdin(): Uint8Array {
-  const chunks: Buffer[] = [];
-  const buf = Buffer.alloc(1 << 16);
-  for (;;) {
-    let n = 0;
-    try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
-    } catch (e: any) {
-      if (e.code === 'EAGAIN') continue;
-      if (e.code === 'EOF') break;
-      throw e;
-    }
-    if (n === 0) break;
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-  }
-  return Buffer.concat(chunks);
-}
 
 function diagnosticsJson(result: ButaneResult): string {
   const lines = result.yaml.lines;

@@ -16,6 +16,7 @@ import { BUTANE_VERSIONS, convertToButane } from '../core/convert-butane/to-buta
 import type { ButaneVersion } from '../core/convert-butane/to-butane.ts';
 import { parseFsPathArg } from '../core/convert-butane/mount-paths.ts';
 import type { Diagnostic } from '../core/report.ts';
+import { readAllStdin } from './stdin.ts';
 
 const OPTIMIZE_ABOVE_BYTES = 1 << 20;
 
@@ -123,23 +124,6 @@ function readInput(inFile: string): Uint8Array {
   return fs.readFileSync(inFile);
 }
 
-function readAllStdin(): Uint8Array {
-  const chunks: Buffer[] = [];
-  const buf = Buffer.alloc(1 << 16);
-  for (;;) {
-    let n = 0;
-    try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
-    } catch (e: any) {
-      if (e.code === 'EAGAIN') continue;
-      if (e.code === 'EOF') break;
-      throw e;
-    }
-    if (n === 0) break;
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-  }
-  return Buffer.concat(chunks);
-}
 
 function printDiagnostics(diags: Diagnostic[], lines: LineIndex | null, mode: string): void {
   if (!diags.length) return;
