@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { REPO_ROOT, activate, clct, closeAll, file, open } = require('./helpers');
+const { REPO_ROOT, activate, clct, closeAll, file, open, until } = require('./helpers');
 
 suite('convert to Butane', () => {
   let api;
@@ -41,8 +41,10 @@ suite('convert to Butane', () => {
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), '# mine\n');
 
     const ed = await open(target, vscode.ViewColumn.Two);
-    await ed.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved\n'));
-    assert.ok(ed.document.isDirty);
+    // the editor opened by the first conversion may still hold its text until VS Code notices the
+    // file written behind its back; an edit made before that reload would be thrown away
+    await until('the editor to show the file as it is on disk', () => ed.document.getText() === '# mine\n', { show: () => JSON.stringify(ed.document.getText()) });
+    await until('an unsaved change in the editor', async () => ed.document.isDirty || ((await ed.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved\n'))) && ed.document.isDirty));
     let asked = false;
     const dirty = await api.convertToButane(uri, { ui: { confirmReplace: async () => (asked = true), showRefused: async () => {}, showProof: async () => {} } });
     assert.equal(dirty.kind, 'cancelled');
