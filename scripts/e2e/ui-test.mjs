@@ -84,7 +84,13 @@ async function quickInput(page, key, text) {
   await page.keyboard.press(key);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  // keys typed before the box has the focus land in the editor instead: wait for the focus
+  await waitFor('the focus in the quick input', async () => (await input.evaluate((e) => e === document.activeElement)) || 'not focused yet');
   await page.keyboard.type(text, { delay: 5 });
+  await waitFor(`"${text}" in the quick input`, async () => {
+    const value = await input.inputValue({ timeout: 1000 });
+    return value.endsWith(text) || value;
+  });
   return input;
 }
 
@@ -105,6 +111,12 @@ async function goTo(page, line, column = 1) {
   await quickInput(page, 'Control+G', `${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+  // the status bar shows where the cursor is: later keys must not go anywhere else
+  const where = page.locator('#status\\.editor\\.selection');
+  await waitFor(`the cursor at ${line}:${column}`, async () => {
+    const t = plain(await where.textContent({ timeout: 1000 }));
+    return t.includes(`Ln ${line}, Col ${column}`) || t;
+  });
 }
 
 /** Texts of the notification toasts on screen. */
@@ -203,6 +215,9 @@ function steps(ctx) {
           const t = await editorText(page);
           return t.includes('      overwrite: true') || t;
         });
+        // a value suggestion may still be open: close it so that no later key accepts it
+        if (await widget.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
         ctx.shift = 1; // one line more below the mode line
       },
     ],
