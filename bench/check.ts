@@ -58,10 +58,15 @@ async function serverFigures(into: Map<string, Figure[]>): Promise<boolean> {
   if (!fs.existsSync(path.join(ROOT, 'bench', 'server.ts'))) return false;
   const mod = await import('./server.ts');
   if (typeof mod.benchServer !== 'function' || !mod.clcServer) return false;
+  const runs: Array<[string, () => ReturnType<typeof mod.benchServer>]> = [];
   for (const lines of [300, 10_000]) {
-    const r = await mod.benchServer(mod.clcServer, lines);
+    runs.push([`server ${lines} lines`, () => mod.benchServer(mod.clcServer, lines)]);
+    runs.push([`server butane ${lines} lines`, () => mod.benchServer(mod.clcButaneServer, lines, { format: 'butane' })]);
+  }
+  for (const [row, bench] of runs) {
+    const r = await bench();
     const put = (name: string, value: number | null, unit: Unit) => {
-      if (value !== null && Number.isFinite(value)) into.set(`server ${lines} lines / ${name}`, [{ value: +value.toFixed(2), unit }]);
+      if (value !== null && Number.isFinite(value)) into.set(`${row} / ${name}`, [{ value: +value.toFixed(2), unit }]);
     };
     put('startup ms', r.startupMs, 'ms');
     put('first diagnostics ms', r.firstDiagnosticsMs, 'ms');

@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of the project in one run: the transpiler core in-process,
 // clct as a whole process, then the language servers side by side (ours and yaml-language-server
-// given our schema, same documents and requests). Core and CLI figures are medians.
+// given our schema, same documents and requests), and ours on Butane configs. Core and CLI
+// figures are medians.
 import * as path from 'node:path';
 import { benchCore, benchCli, benchLarge } from './core.ts';
-import { compareServers, formatTable } from './server.ts';
+import { benchButaneServer, clcButaneServer, compareServers, formatTable, targetVerdict } from './server.ts';
 import { benchUnits } from './unit-checks.ts';
 import { benchUnitCompletion } from './units.ts';
 import { benchGzip } from './gzip.ts';
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   console.table(benchButaneCli(path.join(root, 'dist', 'butane.js'), process.env.CLC_BENCH_BUTANE || undefined));
   console.log('\nLanguage servers (stdio; same document, completion positions and edits for both)');
   console.log(formatTable(await compareServers()));
+  console.log('\nOur language server on Butane configs (flatcar 1.1.0; stdio, measured the same way)');
+  const butane = await benchButaneServer();
+  console.log(formatTable(butane));
+  console.log(targetVerdict(butane, clcButaneServer.name, 'the 10,000-line Butane config'));
   console.log(`\nnode ${process.version}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -9,6 +9,7 @@ import type * as NodeClient from 'vscode-languageclient/node';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { activateWith, deactivate, type ClcExtensionApi } from './extension.ts';
 import type { ClientHost } from './host.ts';
+import { SERVER_NODE_FLAGS } from '../src/shared/serverProcess.ts';
 
 export { deactivate };
 
@@ -21,8 +22,8 @@ const nodeHost: ClientHost = {
     const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof NodeClient;
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: NodeClient.ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
     };
     return new LanguageClient(id, name, serverOptions, options);
   },
