@@ -142,3 +142,78 @@ describe('Butane through the server', () => {
     assert.ok(Array.isArray(symbols));
   });
 });
+
+interface LspTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** `text` with LSP text edits applied (from the last to the first, so positions stay valid). */
+function applyTextEdits(text: string, edits: LspTextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => starts[p.line] + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  }
+  return out;
+}
+
+/** butane --strict on `text`: its exit status and every report it printed. */
+function butaneStrict(text: string): { status: number; stderr: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clc-bu-'));
+  const file = path.join(dir, 'in.bu');
+  fs.writeFileSync(file, text);
+  try {
+    const r = spawnSync(process.execPath, [BUTANE_CLI, '--strict', '--raw-errors', file], { encoding: 'utf8' });
+    return { status: r.status ?? 1, stderr: r.stderr };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('Butane quick fixes through the server, checked with butane', () => {
+  /**
+   * Opens `text`, finds the diagnostic `message` names, asks for code actions on it and applies
+   * the one titled like `title`; returns the fixed text.
+   */
+  async function fix(text: string, message: string, title: RegExp): Promise<string> {
+    const uri = `file:///virtual/fix-${++n}.bu`;
+    const p = await client.openAndWait(uri, text);
+    const d = p.diagnostics.find((x) => x.message.startsWith(message));
+    assert.ok(d, `no "${message}" in ${JSON.stringify(p.diagnostics.map((x) => x.message))}`);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const action = actions.find((a: any) => title.test(a.title));
+    assert.ok(action, `no action like ${title} in ${JSON.stringify(actions.map((a: any) => a.title))}`);
+    assert.equal(action.kind, 'quickfix');
+    assert.deepEqual(Object.keys(action.edit.changes), [uri]);
+    await client.close(uri);
+    return applyTextEdits(text, action.edit.changes[uri]);
+  }
+
+  test('a mode written in decimal becomes octal', async () => {
+    const text = 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /etc/motd\n      mode: 644\n      contents:\n        inline: hello\n';
+    assert.match(butaneStrict(text).stderr, /unreasonable mode would be reasonable if specified in octal/);
+    const fixed = await fix(text, 'unreasonable mode', /octal 0644/);
+    assert.equal(fixed, text.replace('mode: 644', 'mode: 0644'));
+    assert.deepEqual(butaneStrict(fixed), { status: 0, stderr: '' });
+  });
+
+  test('an unused key spelled like a known one is renamed', async () => {
+    const text = 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /etc/motd\n      overwite: true\n      contents:\n        inline: hello\n';
+    assert.match(butaneStrict(text).stderr, /unused key overwite/);
+    const fixed = await fix(text, 'unused key overwite', /Rename overwite to overwrite/);
+    assert.equal(fixed, text.replace('overwite:', 'overwrite:'));
+    assert.deepEqual(butaneStrict(fixed), { status: 0, stderr: '' });
+  });
+
+  test('a key the declared version lacks raises the version', async () => {
+    // luks `discard` is new in flatcar 1.1.0
+    const text = 'variant: flatcar\nversion: 1.0.0\nstorage:\n  luks:\n    - name: data\n      device: /dev/sdb\n      discard: true\n';
+    assert.match(butaneStrict(text).stderr, /unused key discard/);
+    const fixed = await fix(text, 'unused key discard', /Raise version to 1\.1\.0/);
+    assert.equal(fixed, text.replace('version: 1.0.0', 'version: 1.1.0'));
+    assert.deepEqual(butaneStrict(fixed), { status: 0, stderr: '' });
+  });
+});
