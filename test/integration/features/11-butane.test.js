@@ -1,12 +1,13 @@
 // Butane configs in VS Code: a .bu file gets the butane language, butane's warning shows on its
-// line, completion offers the keys of the declared version, and Transpile to Ignition writes
-// exactly what `node dist/butane.js --pretty` prints.
+// line, completion offers the keys of the declared version, hover explains a key, the outline
+// lists the config's parts, the octal-mode quick fix is applied by the editor, Transpile to
+// Ignition writes exactly what `node dist/butane.js --pretty` prints, and the preview follows an edit.
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { REPO_ROOT, activate, closeAll, file, open, until } = require('./helpers');
+const { REPO_ROOT, activate, closeAll, file, open, rangeOf, replaceOnLine, until } = require('./helpers');
 
 const BUTANE = path.join(REPO_ROOT, 'dist', 'butane.js');
 
@@ -15,6 +16,19 @@ function butanePretty(text) {
   assert.equal(r.status, 0, `butane.js failed: ${r.stderr}`);
   return r.stdout;
 }
+
+/** A fresh copy of web.bu under another name, so a test that edits it leaves web.bu as it is. */
+function copyOfWeb(as) {
+  const target = file(as);
+  fs.copyFileSync(file('web.bu').fsPath, target.fsPath);
+  return target;
+}
+
+const previewEditor = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'clc-preview');
+// the preview document object is replaced when its language is set: always look it up afresh
+const previewText = () => previewEditor()?.document.getText() ?? '';
+/** The preview below its three-line header: the Ignition JSON. */
+const previewBody = () => previewText().split('\n').slice(3).join('\n');
 
 suite('Butane configs', () => {
   suiteSetup(activate);
@@ -53,5 +67,59 @@ suite('Butane configs', () => {
     const written = fs.readFileSync(outcome.target.fsPath, 'utf8');
     assert.equal(written, butanePretty(fs.readFileSync(uri.fsPath, 'utf8')));
     assert.match(written, /"version": "3\.4\.0"/);
+  });
+
+  test('hover on a key says what it is and which Ignition field it becomes', async () => {
+    const uri = file('web.bu');
+    await open(uri);
+    const hovers = await until('a hover on "enabled"', async () => {
+      const h = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(11, 8));
+      return h && h.length ? h : null;
+    });
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*systemd\.units\[\]\.enabled\*\* · boolean/);
+    assert.match(text, /Becomes Ignition `systemd\.units\[\]\.enabled`/);
+    assert.deepEqual(rangeOf(hovers[0].range), [11, 6, 11, 13]);
+  });
+
+  test('the outline lists the sections, the file by its path and the unit by its name', async () => {
+    const uri = file('web.bu');
+    await open(uri);
+    const symbols = await until('document symbols of web.bu', async () => {
+      const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+      return Array.isArray(s) && s.length ? s : null;
+    });
+    const tree = (list) => list.map((s) => (s.children && s.children.length ? { [s.name]: tree(s.children) } : s.name));
+    assert.deepEqual(tree(symbols), ['variant', 'version', { storage: ['/etc/motd'] }, { systemd: ['web.service'] }]);
+    const unit = symbols.find((s) => s.name === 'systemd').children[0];
+    assert.deepEqual(rangeOf(unit.selectionRange), [10, 12, 10, 23]);
+  });
+
+  test('the octal-mode quick fix, applied by the editor (Auto Fix), clears butane\'s warning', async () => {
+    const uri = copyOfWeb('quickfix.bu');
+    const ed = await open(uri);
+    const octal = () => vscode.languages.getDiagnostics(uri).filter((d) => d.message.startsWith('unreasonable mode would be reasonable if specified in octal'));
+    await until('the octal-mode warning', () => octal().length > 0);
+    const offered = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, new vscode.Range(5, 12, 5, 15), vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(offered.map((a) => a.title), ['Write the mode as octal 0644']);
+    ed.selection = new vscode.Selection(5, 13, 5, 13);
+    await vscode.commands.executeCommand('editor.action.autoFix');
+    await until('the fix to be applied', () => ed.document.lineAt(5).text === '      mode: 0644', { show: () => ed.document.lineAt(5).text });
+    await until('the warning to go', () => octal().length === 0, { show: () => vscode.languages.getDiagnostics(uri).map((d) => d.message).join('; ') });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('the preview shows butane\'s output and follows an edit', async () => {
+    const uri = copyOfWeb('preview.bu');
+    const src = await open(uri);
+    await vscode.commands.executeCommand('clc.openPreviewToSide');
+    await until('the preview to show butane\'s output', () => previewBody() === butanePretty(src.document.getText()), { show: previewText });
+    assert.equal(previewEditor().viewColumn, vscode.ViewColumn.Two);
+    assert.match(previewText(), /^\/\/ Ignition preview of preview\.bu/);
+    await replaceOnLine(src, 7, 'hello from butane', 'hello again');
+    const expected = butanePretty(src.document.getText());
+    await until('the edit to reach the preview', () => previewBody() === expected, { show: previewText });
+    assert.match(previewBody(), /"source": "data:,hello%20again"/);
+    assert.doesNotMatch(previewBody(), /hello%20from%20butane/);
   });
 });
