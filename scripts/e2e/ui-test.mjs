@@ -5,8 +5,9 @@
 //
 //   node scripts/e2e/ui-test.mjs [--screenshots DIR] [--keep] [--headed] [--timeout-ms N]
 //
-// Screenshots (completion.png, hover.png, problems.png, units-completion.png, preview.png, unit-check.png) go to docs/images/ by default,
-// where the README shows them; `npm run test:e2e` sends them to test-results/ui/ instead. Each step
+// Screenshots (completion.png, hover.png, problems.png, units-completion.png, preview.png, unit-check.png,
+// butane.png) go to docs/images/ by default, where the README shows them; `npm run test:e2e` sends
+// them to test-results/ui/ instead. Each step
 // counts as a test; the run stops at the first failing step (later steps build on earlier ones),
 // saves ui-failure.png, and exits 1. The last line is "ui: N passed, N failed".
 //
@@ -142,10 +143,10 @@ function clct(args, input) {
   return r.stdout;
 }
 
-/** 1-based number of the first line of `text` containing `needle`. */
-function lineOf(text, needle) {
+/** 1-based number of the first line of `text` (the example `name`) containing `needle`. */
+function lineOf(text, needle, name = 'examples/cl-config.yml') {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`examples/cl-config.yml no longer contains ${JSON.stringify(needle)}; update scripts/e2e/ui-test.mjs`);
+  if (i < 0) throw new Error(`${name} no longer contains ${JSON.stringify(needle)}; update scripts/e2e/ui-test.mjs`);
   return i + 1;
 }
 
@@ -400,6 +401,53 @@ function steps(ctx) {
         await page.keyboard.press('Escape');
       },
     ],
+    [
+      'a Butane config: butane\'s warning on a decimal mode, on its line with the quick fix and in the Problems view',
+      async () => {
+        // put the CLC config away unchanged, so that only the Butane config's problems are listed
+        await page.keyboard.press('Control+1');
+        await runCommand(page, 'File: Revert File');
+        await runCommand(page, 'View: Close All Editors');
+        await page.locator('.tab').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+        await quickInput(page, 'Control+P', 'butane-config.bu');
+        await waitFor('butane-config.bu in Quick Open', async () => {
+          const label = plain(await page.locator('.quick-input-widget .monaco-list-row.focused').getAttribute('aria-label', { timeout: 1000 }));
+          return label.includes('butane-config.bu') || label;
+        });
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: 'butane-config.bu' }).waitFor({ timeout: STEP_TIMEOUT });
+        const mode = page.locator('#status\\.editor\\.mode');
+        await waitFor('the language mode "Butane Config"', async () => {
+          const t = plain(await mode.textContent({ timeout: 1000 }));
+          return t.includes('Butane Config') || t;
+        });
+        const panel = page.locator('.markers-panel');
+        await waitFor('no problems in the example', async () => {
+          const t = plain(await panel.textContent({ timeout: 1000 }));
+          return /No problems have been detected/.test(t) || t;
+        });
+        // "mode: 0755" of /opt/bin/healthcheck -> "mode: 755"
+        const line = lineOf(ctx.butane, '    - path: /opt/bin/healthcheck', 'examples/butane-config.bu') + 1;
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 13);
+        await page.keyboard.press('Delete');
+        await waitFor('butane\'s warning in the Problems view', async () => {
+          const t = plain(await panel.textContent({ timeout: 1000 }));
+          return t.includes('unreasonable mode would be reasonable if specified in octal') || t;
+        });
+        await waitFor('the squiggle in the editor', async () => (await editorGroup(page, 1).locator('.squiggly-warning').count()) > 0 || 'no .squiggly-warning');
+        await page.keyboard.press('Control+1');
+        await goTo(page, line, 14);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await waitFor('the hover with the warning and its quick fix', async () => {
+          const t = plain(await page.locator('.monaco-hover:not(.hidden)').first().textContent({ timeout: 1000 }).catch(() => ''));
+          return (t.includes('unreasonable mode') && t.includes('Quick Fix')) || t;
+        });
+        await shot(page, 'butane.png');
+        await page.keyboard.press('Escape');
+      },
+    ],
   ];
 }
 
@@ -412,6 +460,7 @@ async function main() {
   const workspace = path.join(runDir.dir, 'workspace');
   fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   const original = fs.readFileSync(path.join(workspace, 'cl-config.yml'), 'utf8');
+  const butane = fs.readFileSync(path.join(workspace, 'butane-config.bu'), 'utf8');
   let server;
   let browser;
   let passed = 0;
@@ -437,7 +486,7 @@ async function main() {
     await openWorkbench({ page, url });
     await waitForWorkbench(page);
     say(`workbench up on ${server.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-    const ctx = { page, workspace, original, shift: 0 };
+    const ctx = { page, workspace, original, butane, shift: 0 };
     for (const [name, fn] of steps(ctx)) {
       const t = Date.now();
       try {
