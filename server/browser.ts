@@ -20,8 +20,8 @@ declare const self: {
 };
 
 const NO_LOCAL_DISK = 'the workspace is not on a local disk (VS Code in a browser), so clc.filesDir cannot be read';
-// as many warm-up runs as the Node worker makes (worker.ts)
-const WARM_UP_SLICES = 25;
+// as many warm-up runs as the Node worker makes (worker.ts): CLC and Butane in turn, 25 each
+const WARM_UP_SLICES = 50;
 
 const browserJobs: JobEnvironment = {
   localFiles: () => () => ({ ok: false, error: NO_LOCAL_DISK }),

@@ -9,7 +9,7 @@ import type { FileReader } from '../src/core/convert/context.ts';
 import type { LocalFiles } from '../src/core/butane/local-files.ts';
 import { diagnoseButane } from '../src/core/butane/diagnostics.ts';
 import type { ConfigFormat } from '../src/core/features/formats.ts';
-import { warmUpText } from './warmup.ts';
+import { warmUpButaneText, warmUpText } from './warmup.ts';
 
 export interface JobOptions {
   platform: string;
@@ -83,7 +83,8 @@ function runButaneJob(kind: 'diagnose' | 'transpile', text: string, o: JobOption
   const files =
     o.filesUnavailable !== undefined ? unavailableFiles(o.filesDir || '.', o.filesUnavailable) : o.filesDir ? env.butaneFiles(o.filesDirPath ?? o.filesDir, o.filesDir) : null;
   const diagnosing = kind === 'diagnose';
-  const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false });
+  // the problems do not depend on how file contents are encoded: only a transpile compresses them
+  const r = diagnoseButane(text, { files, pretty: o.pretty, unitChecks: diagnosing && o.unitChecks !== false, compress: !diagnosing });
   if (diagnosing) return { kind: 'diagnose', diagnostics: r.diagnostics };
   // with the newline butane prints after the JSON, as the CLC output has ct's: the written file is the CLI's output
   const output = r.result.output === null ? null : r.result.output + '\n';
@@ -97,6 +98,12 @@ export function unavailableFiles(dir: string, reason: string): LocalFiles {
     read: (p) => ({ ok: false, error: `local file "${p}" cannot be embedded: ${reason}` }),
     tree: (p) => ({ ok: false, error: `local tree "${p}" cannot be embedded: ${reason}` }),
   };
+}
+
+/** Warm-up run `slice` of a worker: the two formats in turn, so both are warm after a few. */
+export function warmUpJob(slice: number): Job {
+  const options = { platform: 'ec2', strict: false, pretty: false };
+  return slice % 2 === 0 ? { kind: 'diagnose', text: warmUpText(6), options } : { kind: 'diagnose', text: warmUpButaneText(6), options, format: 'butane' };
 }
 
 /** Runs jobs on the calling thread, one at a time as they come. */
@@ -118,18 +125,18 @@ export class InProcessJobRunner implements JobRunner {
   }
 
   /**
-   * Warms the code up in `warmUpSlices` short runs on a sample config, each in its own task, so the
-   * first real run is faster than on cold code and waits for one slice at most. A real job ends it.
+   * Warms the code up in `warmUpSlices` short runs on sample configs (CLC and Butane in turn), each
+   * in its own task, so the first real run is faster than on cold code and waits for one slice at
+   * most. A real job ends it.
    */
   prestart(): void {
     if (this.warmUpSlices <= 0 || this.warming) return;
     this.warming = true;
-    const text = warmUpText(6);
     let slices = 0;
     const step = () => {
-      if (!this.warming || slices++ >= this.warmUpSlices) return;
+      if (!this.warming || slices >= this.warmUpSlices) return;
       try {
-        runJob({ kind: 'diagnose', text, options: { platform: 'ec2', strict: false, pretty: false } }, this.env);
+        runJob(warmUpJob(slices++), this.env);
       } catch {
         this.warming = false;
         return;

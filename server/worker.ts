@@ -8,10 +8,9 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { FileReader } from '../src/core/convert/context.ts';
 import { localFileReader } from '../src/cli/files.ts';
-import { runJob, type HeapStats, type Job, type JobEnvironment, type JobResult, type JobRunner } from './jobs.ts';
+import { runJob, warmUpJob, type HeapStats, type Job, type JobEnvironment, type JobResult, type JobRunner } from './jobs.ts';
 import { butaneFiles } from '../src/cli/butane-files.ts';
 import type { LocalFiles } from '../src/core/butane/local-files.ts';
-import { warmUpText } from './warmup.ts';
 
 export type { HeapStats, Job, JobOptions, JobResult } from './jobs.ts';
 
@@ -72,19 +71,19 @@ function readerFor(dir: string, shown: string): FileReader {
   };
 }
 
-const WARM_UP_SLICES = 25;
+// CLC and Butane in turn, 25 runs each
+const WARM_UP_SLICES = 50;
 
 /** Worker side: answer jobs until the thread is stopped. */
 export function serveJobs(): void {
   // Warm up in slices, between which a real job can start: the first real run is then much
   // faster than on cold code, and never waits more than one slice.
-  const warmUp = warmUpText(6);
   let warming = true;
   let slices = 0;
   const step = () => {
-    if (!warming || slices++ >= WARM_UP_SLICES) return;
+    if (!warming || slices >= WARM_UP_SLICES) return;
     try {
-      runNodeJob({ kind: 'diagnose', text: warmUp, options: { platform: 'ec2', strict: false, pretty: false } });
+      runNodeJob(warmUpJob(slices++));
     } catch {
       warming = false;
     }

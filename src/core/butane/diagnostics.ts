@@ -27,6 +27,11 @@ export interface ButaneDiagnoseOptions {
   /** systemd's verdict on the units (default on; clc.unitChecks) */
   unitChecks?: boolean;
   pretty?: boolean;
+  /**
+   * gzip file contents where butane would (default true). Only the output depends on it, never a
+   * report, so a run for the problems alone can skip the work.
+   */
+  compress?: boolean;
 }
 
 export interface ButaneDiagnoseResult {
@@ -38,7 +43,7 @@ export interface ButaneDiagnoseResult {
 export const BUTANE_CODES = { entry: 'butane', fatal: 'butane-fatal' } as const;
 
 export function diagnoseButane(text: string, options: ButaneDiagnoseOptions = {}): ButaneDiagnoseResult {
-  const result = transpileButane(text, { pretty: options.pretty, files: options.files ?? null });
+  const result = transpileButane(text, { pretty: options.pretty, files: options.files ?? null, compress: options.compress });
   const out: Diagnostic[] = result.entries.map((e) => entryDiagnostic(e, result));
   if (result.error !== null) out.push(...fatalDiagnostics(result.error, result));
   if (options.unitChecks !== false && result.yaml.root) out.push(...unitDiagnostics(text, butaneUnitRegions(result.yaml)));
