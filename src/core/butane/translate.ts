@@ -51,7 +51,11 @@ class Translator {
     this.entries.push({ kind: 'error', message, path: [...path] });
   }
 
-  /** butane's default translation: same-named fields copied, sugar fields left to the custom steps. */
+  /**
+   * butane's default translation: same-named fields copied, sugar fields left to the custom steps.
+   * inPath and outPath are stacks: a step pushes and pops its own part and never keeps them (a
+   * record copies what it keeps), so a config of thousands of entries allocates no paths.
+   */
   copy(v: unknown, t: GoType, inPath: PathStep[], outPath: PathStep[]): unknown {
     switch (t.kind) {
       case 'ptr':
@@ -59,7 +63,13 @@ class Translator {
       case 'slice': {
         if (!Array.isArray(v)) return null;
         const out = new Array(v.length);
-        for (let i = 0; i < v.length; i++) out[i] = this.copy(v[i], t.elem, [...inPath, i], [...outPath, i]);
+        for (let i = 0; i < v.length; i++) {
+          inPath.push(i);
+          outPath.push(i);
+          out[i] = this.copy(v[i], t.elem, inPath, outPath);
+          inPath.pop();
+          outPath.pop();
+        }
         return out;
       }
       case 'struct':
@@ -75,7 +85,18 @@ class Translator {
     const fields = order ? orderedFields(t, order) : t.fields;
     for (const f of fields) {
       if (skip?.has(f.name)) continue;
-      out[f.name] = this.copy(v[f.name], f.type, [...inPath, f.key], [...outPath, camelKey(f.key)]);
+      const ft = f.type;
+      // plain values (and pointers to them) need no path: nothing below them is reported
+      if (ft.kind !== 'slice' && ft.kind !== 'struct' && (ft.kind !== 'ptr' || isPlain(ft.elem))) {
+        const x = v[f.name];
+        out[f.name] = ft.kind === 'ptr' && x == null ? null : x;
+        continue;
+      }
+      inPath.push(f.key);
+      outPath.push(camelKey(f.key));
+      out[f.name] = this.copy(v[f.name], ft, inPath, outPath);
+      inPath.pop();
+      outPath.pop();
     }
     return out;
   }
@@ -490,6 +511,9 @@ function orderedFields(t: StructType, order: string[]): StructType['fields'] {
   let list = byOrder.get(key);
   if (!list) byOrder.set(key, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
   return list;
+}
+function isPlain(t: GoType): boolean {
+  return t.kind !== 'slice' && t.kind !== 'struct' && (t.kind !== 'ptr' || isPlain(t.elem));
 }
 const camelKeys = new Map<string, string>();
 function camelKey(key: string): string {
