@@ -79,7 +79,7 @@ class Translator {
     }
   }
 
-  private fields(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[], order?: string[]): Obj {
+  private fields(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[], order?: readonly string[]): Obj {
     const skip = this.schema.skip[baseName(t)];
     const out: Obj = {};
     const fields = order ? orderedFields(t, order) : t.fields;
@@ -106,8 +106,7 @@ class Translator {
       case 'Resource':
         return this.resource(v, t, inPath, outPath);
       case 'File':
-        // butane's translateFile visits the fields in this order (it shows in report order)
-        return this.fields(v, t, inPath, outPath, ['Group', 'User', 'Append', 'Contents', 'Overwrite', 'Path', 'Mode']);
+        return this.fields(v, t, inPath, outPath, FILE_ORDER);
       case 'PasswdUser':
         return this.passwdUser(v, t, inPath, outPath);
       case 'Unit':
@@ -119,7 +118,7 @@ class Translator {
   }
 
   private resource(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[]): Obj {
-    const out = this.fields(v, t, inPath, outPath, ['Verification', 'HTTPHeaders', 'Source', 'Compression']);
+    const out = this.fields(v, t, inPath, outPath, RESOURCE_ORDER);
     if (v.Local != null) {
       const c = [...inPath, 'local'];
       const files = this.opts.files;
@@ -502,14 +501,18 @@ export function translateConfig(cfg: Obj, schema: BaseSchema, opts: TranslateOpt
   return { config: isFatalEntries(tr.entries) ? {} : config, trail: tr.trail, entries: tr.entries };
 }
 
+// butane's translateFile and translateResource visit the fields in these orders (it shows in
+// the order of their reports)
+const FILE_ORDER: readonly string[] = ['Group', 'User', 'Append', 'Contents', 'Overwrite', 'Path', 'Mode'];
+const RESOURCE_ORDER: readonly string[] = ['Verification', 'HTTPHeaders', 'Source', 'Compression'];
+
 // fields() runs for every struct of a config: what it derives from the schema alone is kept
-const orderedCache = new WeakMap<StructType, Map<string, StructType['fields']>>();
-function orderedFields(t: StructType, order: string[]): StructType['fields'] {
+const orderedCache = new WeakMap<StructType, Map<readonly string[], StructType['fields']>>();
+function orderedFields(t: StructType, order: readonly string[]): StructType['fields'] {
   let byOrder = orderedCache.get(t);
   if (!byOrder) orderedCache.set(t, (byOrder = new Map()));
-  const key = order.join(',');
-  let list = byOrder.get(key);
-  if (!list) byOrder.set(key, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
+  let list = byOrder.get(order);
+  if (!list) byOrder.set(order, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
   return list;
 }
 function isPlain(t: GoType): boolean {

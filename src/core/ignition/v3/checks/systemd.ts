@@ -34,7 +34,7 @@ const SYSTEMD_DIR = '/etc/systemd/system/';
 export const systemdChecks: Checks3 = {
   Unit(u, at, r) {
     const name = u.Name ?? '';
-    r.error([...at, 'name'], UNIT_EXTENSIONS.has(ext(name)) ? null : ERR.invalidSystemdExt);
+    r.errorIn(at, 'name', UNIT_EXTENSIONS.has(ext(name)) ? null : ERR.invalidSystemdExt);
     const contentsPath = [...at, 'contents'];
     const parsed = parseContents(u.Contents);
     r.error(contentsPath, parsed.error);
@@ -42,8 +42,8 @@ export const systemdChecks: Checks3 = {
   },
 
   Dropin(d, at, r) {
-    r.error([...at, 'contents'], parseContents(d.Contents).error);
-    if (ext(d.Name ?? '') !== '.conf') r.error([...at, 'name'], ERR.invalidSystemdDropinExt);
+    r.errorIn(at, 'contents', parseContents(d.Contents).error);
+    if (ext(d.Name ?? '') !== '.conf') r.errorIn(at, 'name', ERR.invalidSystemdDropinExt);
   },
 
   Systemd(s, at, r) {
