@@ -28,7 +28,8 @@ export function shortTag(n: YNode): string {
 
 const RESOLVABLE = new Set(['', '!!str', '!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
 
-const KEYWORDS: Record<string, Resolved> = {
+// (a map: an object literal would answer for `toString` and the other names of Object.prototype)
+const KEYWORDS = new Map<string, Resolved>(Object.entries({
   true: { tag: '!!bool', value: true },
   True: { tag: '!!bool', value: true },
   TRUE: { tag: '!!bool', value: true },
@@ -53,7 +54,7 @@ const KEYWORDS: Record<string, Resolved> = {
   '-.Inf': { tag: '!!float', value: -Infinity },
   '-.INF': { tag: '!!float', value: -Infinity },
   '<<': { tag: '!!merge', value: '<<' },
-};
+} as Record<string, Resolved>));
 
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const MAX_INT64 = 9223372036854775807n;
@@ -103,13 +104,13 @@ export function resolveText(tag: string, text: string): Resolved | { error: stri
 
 /** Whether an untagged plain scalar with this text reads as null (`~`, `null`, empty...). */
 export function isPlainNull(text: string): boolean {
-  const kw = KEYWORDS[text];
+  const kw = KEYWORDS.get(text);
   return kw !== undefined && kw.tag === '!!null' && hinted(text.length ? text[0] : 'N');
 }
 
 function resolvePlain(text: string, tag: string): Resolved {
   const c = text.length ? text[0] : 'N';
-  const kw = KEYWORDS[text];
+  const kw = KEYWORDS.get(text);
   if (kw && hinted(c)) return kw;
   if (c === '.') {
     const f = goParseFloat(text);
