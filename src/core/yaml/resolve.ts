@@ -157,10 +157,14 @@ function intResult(v: bigint): Resolved {
 }
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+const EXACT_DIGITS: Record<number, number> = { 2: 52, 8: 17, 10: 15, 16: 13 };
+
 function parseDigits(s: string, base: number): bigint | undefined {
   if (!s.length) return undefined;
   const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 16 ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/;
   if (!re.test(s)) return undefined;
+  // digits few enough to stay below 2^53 are exact as a double (most numbers in a config)
+  if (s.length <= EXACT_DIGITS[base]) return BigInt(parseInt(s, base));
   let v = 0n;
   const b = BigInt(base);
   for (const ch of s) v = v * b + BigInt(parseInt(ch, base));
