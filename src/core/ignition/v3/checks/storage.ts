@@ -6,6 +6,7 @@ import { ERR } from '../errors.ts';
 import type { Ign3Path, Ign3Report, SpecRules } from '../report.ts';
 import { byteLength, isFalse, isTrue, modeError, modeSpecialBitsWarning, nilOrEmpty, notEmpty, pathError, pathErrorNilOk } from './common.ts';
 import type { Checks3 } from './common.ts';
+import { raidLevelKind } from '../../raid-levels.ts';
 
 function idOrNameError(o: any): string | null {
   return o.ID != null && notEmpty(o.Name) ? ERR.bothIdAndNameSet : null;
@@ -124,27 +125,9 @@ function filesystemLabelError(f: any): string | null {
 
 function raidLevelError(ra: any): string | null {
   if (nilOrEmpty(ra.Level)) return ERR.raidLevelRequired;
-  switch (ra.Level) {
-    case 'linear':
-    case 'raid0':
-    case '0':
-    case 'stripe':
-      return ra.Spares != null && ra.Spares !== 0 ? ERR.sparesUnsupportedForLevel : null;
-    case 'raid1':
-    case '1':
-    case 'mirror':
-    case 'raid4':
-    case '4':
-    case 'raid5':
-    case '5':
-    case 'raid6':
-    case '6':
-    case 'raid10':
-    case '10':
-      return null;
-    default:
-      return ERR.unrecognizedRaidLevel;
-  }
+  const kind = raidLevelKind(ra.Level);
+  if (kind === 'unknown') return ERR.unrecognizedRaidLevel;
+  return kind === 'without-spares' && ra.Spares != null && ra.Spares !== 0 ? ERR.sparesUnsupportedForLevel : null;
 }
 
 // --- the section as a whole -----------------------------------------------------------------
