@@ -1,5 +1,5 @@
 // Butane configs in VS Code: a .bu file gets the butane language, butane's warning shows on its
-// line, completion offers the keys of the declared version, hover explains a key, the outline
+// line and an error on its line (Transpile then refuses), completion offers the keys of the declared version, hover explains a key, the outline
 // lists the config's parts, the octal-mode quick fix is applied by the editor, Transpile to
 // Ignition writes exactly what `node dist/butane.js --pretty` prints, and the preview follows an edit.
 const assert = require('node:assert/strict');
@@ -7,7 +7,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { REPO_ROOT, activate, closeAll, file, open, rangeOf, replaceOnLine, until } = require('./helpers');
+const { REPO_ROOT, activate, closeAll, file, open, quietUi, rangeOf, replaceOnLine, until } = require('./helpers');
 
 const BUTANE = path.join(REPO_ROOT, 'dist', 'butane.js');
 
@@ -31,7 +31,10 @@ const previewText = () => previewEditor()?.document.getText() ?? '';
 const previewBody = () => previewText().split('\n').slice(3).join('\n');
 
 suite('Butane configs', () => {
-  suiteSetup(activate);
+  let api;
+  suiteSetup(async () => {
+    api = await activate();
+  });
   suiteTeardown(closeAll);
 
   test('web.bu is a Butane config, with butane\'s warning on its line', async () => {
@@ -121,5 +124,22 @@ suite('Butane configs', () => {
     await until('the edit to reach the preview', () => previewBody() === expected, { show: previewText });
     assert.match(previewBody(), /"source": "data:,hello%20again"/);
     assert.doesNotMatch(previewBody(), /hello%20from%20butane/);
+  });
+
+  test('butane\'s error is shown on its line, and Transpile to Ignition refuses the config', async () => {
+    const uri = copyOfWeb('broken.bu');
+    const ed = await open(uri);
+    await replaceOnLine(ed, 4, '/etc/motd', 'etc/motd');
+    const errors = () => vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const found = await until('butane\'s error', () => errors().find((d) => d.message === 'path not absolute'), {
+      show: () => vscode.languages.getDiagnostics(uri).map((d) => d.message).join('; '),
+    });
+    assert.deepEqual(rangeOf(found.range), [4, 12, 4, 20]);
+    // butane's closing line, as it prints it
+    assert.ok(errors().some((d) => d.message === 'config generated was invalid'));
+    await ed.document.save();
+    const outcome = await api.transpileUri(uri, { ui: quietUi });
+    assert.equal(outcome.kind, 'blocked', JSON.stringify(outcome));
+    assert.ok(!fs.existsSync(file('broken.ign').fsPath), 'nothing written');
   });
 });
