@@ -54,6 +54,12 @@ test('hover: our description and the Ignition field the key becomes', () => {
   const h = hoverText(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  files:', '    - path: /a', '      mo‸de: 0644'));
   assert.match(h, /storage\.files\[\]\.mode/);
   assert.match(h, /Becomes Ignition `storage\.files\[\]\.mode`/);
+  // in Butane a mode is written in octal: the hover says so, not Ignition's decimal form
+  assert.match(h, /leading zero \(`0644`\)/);
+  assert.doesNotMatch(h, /as a decimal number/);
+  const dir = hoverText(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  directories:', '    - path: /d', '      mo‸de: 0755'));
+  assert.match(dir, /leading zero \(`0755`\)/);
+  assert.match(dir, /Becomes Ignition `storage\.directories\[\]\.mode`/);
   const inline = hoverText(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  files:', '    - path: /a', '      contents:', '        inl‸ine: x'));
   assert.match(inline, /data URL/);
   const size = hoverText(yaml('variant: flatcar', 'version: 1.1.0', 'storage:', '  disks:', '    - device: /dev/sda', '      partitions:', '        - size_m‸ib: 10'));

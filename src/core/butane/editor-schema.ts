@@ -15,6 +15,8 @@ interface FieldDoc {
   description?: string;
   becomes?: string;
   schema?: { enum?: unknown[] };
+  /** butane-docs.json: Butane's own words for a field that becomes the Ignition field of its name */
+  ignitionField?: boolean;
 }
 type DocTable = Record<string, { description?: string; fields?: Record<string, FieldDoc> }>;
 
@@ -31,9 +33,12 @@ export function ignitionKey(key: string): string {
 
 function fieldDoc(typeName: string, key: string): { doc: FieldDoc | undefined; own: boolean } {
   const own = BUTANE[typeName]?.fields?.[key];
-  if (own) return { doc: own, own: true };
   const ign = ignitionKey(key);
-  return { doc: IGNITION[typeName]?.fields?.[ign] ?? IGNITION.Node?.fields?.[ign], own: false };
+  const ignitionDoc = IGNITION[typeName]?.fields?.[ign] ?? IGNITION.Node?.fields?.[ign];
+  // Butane's words for an Ignition field: the description changes, the field and its limits stay
+  if (own?.ignitionField) return { doc: { ...ignitionDoc, description: own.description }, own: false };
+  if (own) return { doc: own, own: true };
+  return { doc: ignitionDoc, own: false };
 }
 
 function schemaOf(t: GoType, ignPath: string, variant: string): JsonSchema {
