@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import platformTable from '../schemas/platforms.json';
-import { isConfigLanguage } from '../src/shared/protocol.ts';
+import { BUTANE_LANGUAGE_ID, isConfigLanguage } from '../src/shared/protocol.ts';
 import type { ClcServer } from './languageClient.ts';
 import { readSettings } from './languageClient.ts';
 import { HEADER_LINES, isGood, previewText, type PreviewState } from './previewText.ts';
@@ -274,7 +274,7 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
       if (!doc || doc.isClosed) {
         failure = `${name} is closed; open it again to update the preview.`;
       } else if (!isConfigLanguage(doc.languageId)) {
-        failure = `${name} is not a Container Linux Config right now (its language is ${doc.languageId}).`;
+        failure = `${name} is not a Container Linux Config or a Butane config right now (its language is ${doc.languageId}).`;
       } else {
         try {
           latest = await this.server.transpile({ uri: source.toString(), platform: this.platformOverride });
@@ -297,8 +297,10 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     const source = this.source;
     if (!source) return;
     const setting = readSettings(source).platform;
+    const doc = vscode.workspace.textDocuments.find((d) => sameUri(d.uri, source));
     const text = previewText({
       sourceName: fileName(source),
+      butane: doc?.languageId === BUTANE_LANGUAGE_ID,
       platform: this.platformOverride ?? setting,
       platformOverridden: this.platformOverride !== undefined,
       latest: this.latest,

@@ -14,6 +14,8 @@ export interface PreviewState {
   sourceName: string;
   /** platform used for this preview ("" for none) */
   platform: string;
+  /** a Butane config has no platform: its title says Butane instead */
+  butane?: boolean;
   /** true when the platform comes from the preview's picker rather than clc.platform */
   platformOverridden: boolean;
   /** the latest answer from the server, or undefined before the first one */
@@ -83,7 +85,7 @@ function sorted(r: TranspileResponse): { errors: TranspileProblem[]; warnings: T
 export function previewText(state: PreviewState): string {
   const platform = state.platform === '' ? 'none' : state.platform;
   const picked = state.platformOverridden ? ' (picked for this preview)' : '';
-  const title = `// Ignition preview of ${state.sourceName}, platform: ${platform}${picked}`;
+  const title = state.butane ? `// Ignition preview of ${state.sourceName} (Butane config)` : `// Ignition preview of ${state.sourceName}, platform: ${platform}${picked}`;
   const r = state.latest;
   let body: string;
   if (!state.failure && r && !r.blocked && r.output !== null && r.failedAt === null) body = r.output;

@@ -129,3 +129,10 @@ test('the Ignition schema the manifest names picks the rules of the declared ver
   assert.equal(validate({ ignition: { version: '3.4.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), false);
   assert.ok(validate({ ignition: { version: '2.3.0' }, storage: { files: [{ path: '/a', filesystem: 'root' }] } }), JSON.stringify(validate.errors));
 });
+
+test('the preview of a Butane config names no platform (butane has none)', () => {
+  const clc = previewText({ sourceName: 'cl-config.yml', platform: '', platformOverridden: false });
+  const bu = previewText({ sourceName: 'web.bu', platform: 'ec2', platformOverridden: false, butane: true });
+  assert.equal(clc.split('\n')[0], '// Ignition preview of cl-config.yml, platform: none');
+  assert.equal(bu.split('\n')[0], '// Ignition preview of web.bu (Butane config)');
+});

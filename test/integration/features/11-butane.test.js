@@ -118,7 +118,7 @@ suite('Butane configs', () => {
     await vscode.commands.executeCommand('clc.openPreviewToSide');
     await until('the preview to show butane\'s output', () => previewBody() === butanePretty(src.document.getText()), { show: previewText });
     assert.equal(previewEditor().viewColumn, vscode.ViewColumn.Two);
-    assert.match(previewText(), /^\/\/ Ignition preview of preview\.bu/);
+    assert.match(previewText(), /^\/\/ Ignition preview of preview\.bu \(Butane config\)\n/);
     await replaceOnLine(src, 7, 'hello from butane', 'hello again');
     const expected = butanePretty(src.document.getText());
     await until('the edit to reach the preview', () => previewBody() === expected, { show: previewText });
