@@ -34,3 +34,8 @@ test('units: of several user units named like a mount unit, only the last is mer
     stderr: "",
   });
 });
+
+test('an empty explicit key (`? ` with spaces or a comment after it) is placed right after the `?`', () => {
+  same('variant: flatcar\nversion: 1.0.0\n?   \n: x\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: 'warning at $., line 3 col 2: unused key \n' });
+  same('variant: flatcar\nversion: 1.0.0\nstorage:\n  ?  # c\n  : 1\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: 'warning at $.storage., line 4 col 4: unused key \n' });
+});

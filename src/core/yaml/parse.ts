@@ -219,7 +219,11 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
       for (let i = items.length - 1; i >= 0; i--) {
         const p = items[i];
         if (!isPair(p)) continue;
-        if (!n.flow) placeEmptyAfter(text, p.value as YNode | null, ':');
+        if (!n.flow) {
+          placeEmptyAfter(text, p.value as YNode | null, ':');
+          // an empty explicit key (`? `) sits right after its `?`, as go-yaml places it
+          placeEmptyAfter(text, p.key as YNode | null, '?');
+        }
         if (p.value == null && n.flow && (p.key as YNode | null)?.range) {
           // `{key, ...}`: ct reads an empty value placed at the token after the key
           let at = (p.key as YNode).range![1];
@@ -241,7 +245,7 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
 }
 
 /** An empty block value (no anchor or tag) is placed right after its indicator, as ct does. */
-function placeEmptyAfter(text: string, n: YNode | null, indicator: ':' | '-'): void {
+function placeEmptyAfter(text: string, n: YNode | null, indicator: ':' | '-' | '?'): void {
   if (!n || !isScalar(n) || (n as { anchor?: string }).anchor || (n as { tag?: string }).tag) return;
   const r = (n as { range?: [number, number, number] }).range;
   if (!r || r[0] !== r[1] || ((n as Scalar).value !== '' && (n as Scalar).value != null)) return;
