@@ -39,3 +39,12 @@ test('an empty explicit key (`? ` with spaces or a comment after it) is placed r
   same('variant: flatcar\nversion: 1.0.0\n?   \n: x\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: 'warning at $., line 3 col 2: unused key \n' });
   same('variant: flatcar\nversion: 1.0.0\nstorage:\n  ?  # c\n  : 1\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: 'warning at $.storage., line 4 col 4: unused key \n' });
 });
+
+test('go-yaml ends the first document once its top-level node is complete: a dedented line after an indented top level, text after a top-level flow collection or quoted scalar', () => {
+  same('  variant: flatcar\nversion: 1.0.0\n', { status: 1, stdout: '', stderr: 'Error translating config: error parsing version; must be a valid semver\n' });
+  same('  variant: flatcar\n  version: 1.0.0\nfoo: [\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: '' });
+  same('{variant: flatcar, version: 1.0.0}\n{a: [\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: '' });
+  same('{variant: flatcar, version: 1.0.0} x\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"}}\n', stderr: '' });
+  same('"variant"\nfoo: bar\n', { status: 1, stdout: '', stderr: 'Error translating config: Error unmarshaling yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `variant` into config.commonFields\n' });
+  same('  variant: flatcar\n  version: 1.0.0\n  storage:\n    files:\n      - path: /a\n # c\n\n x: 1\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a"}]}}\n', stderr: '' });
+});

@@ -94,7 +94,43 @@ function readFullYaml(text: string): { doc: Document.Parsed | null; laterDocumen
     laterDocumentAt = (d as Document.Parsed).range?.[0];
     break;
   }
+  if (doc && doc.errors.length) {
+    const end = libyamlDocumentEnd(text, doc);
+    if (end !== undefined) {
+      // go-yaml (ct's and butane's) ends the first document there and never reads further
+      const first = readFullYaml(text.slice(0, end)).doc;
+      if (first && !first.errors.length) return { doc: first, laterDocumentAt: end };
+    }
+  }
   return { doc, laterDocumentAt };
+}
+
+/**
+ * Where libyaml (behind go-yaml) ends the first document without a `---` or `...`: after the
+ * top-level node is complete, whatever token comes next ends the document. That happens when a
+ * flow collection or a quoted scalar at the top is followed by more text, or when a top-level
+ * block collection is indented and a later line is indented less (the yaml package calls both
+ * an error). Undefined when neither applies; the caller keeps the cut only if the text before
+ * it reads without errors.
+ */
+function libyamlDocumentEnd(text: string, doc: Document.Parsed): number | undefined {
+  const root = doc.contents as ParsedNode | null;
+  const range = root?.range;
+  if (!root || !range) return undefined;
+  const flowOrQuoted = isScalar(root) ? root.type === Scalar.QUOTE_DOUBLE || root.type === Scalar.QUOTE_SINGLE : (root as { flow?: boolean }).flow === true;
+  if (flowOrQuoted) return range[1] < text.length && /\S/.test(text.slice(range[1])) ? range[1] : undefined;
+  if (!isMap(root) && !isSeq(root)) return undefined;
+  const lineStart = Math.max(text.lastIndexOf('\n', range[0] - 1), text.lastIndexOf('\r', range[0] - 1)) + 1;
+  const indent = range[0] - lineStart;
+  if (indent === 0 || /\S/.test(text.slice(lineStart, range[0]))) return undefined;
+  const line = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  line.lastIndex = range[0];
+  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
+    const lead = /^ */.exec(m[0])![0].length;
+    const rest = m[0].slice(lead);
+    if (m.index > range[0] && lead < indent && /^[^\s#]/.test(rest)) return m.index;
+  }
+  return undefined;
 }
 
 // Characters ct's YAML reader refuses anywhere in the input (it allows tab, LF, CR, NEL and the
