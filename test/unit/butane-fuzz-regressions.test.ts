@@ -48,3 +48,11 @@ test('go-yaml ends the first document once its top-level node is complete: a ded
   same('"variant"\nfoo: bar\n', { status: 1, stdout: '', stderr: 'Error translating config: Error unmarshaling yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `variant` into config.commonFields\n' });
   same('  variant: flatcar\n  version: 1.0.0\n  storage:\n    files:\n      - path: /a\n # c\n\n x: 1\n', { status: 0, stdout: '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a"}]}}\n', stderr: '' });
 });
+
+test('units next to mount units: an empty name, or an entry with nothing set, is reported at its output path as is (the merge transcript skips zero values)', () => {
+  same("variant: flatcar\nversion: 1.1.0\nstorage:\n  filesystems:\n    - device: /dev/vdb\n      format: ext4\n      path: /var/data\n      with_mount_unit: true\nsystemd:\n  units:\n    - enabled: true\n    - name: a.service\n      dropins:\n        - contents: \"[Unit]\\n\"\n        - {}\n    - {}\n    - {}\n", {
+    status: 1,
+    stdout: "",
+    stderr: "error at $.systemd.units.3, line 17 col 7: duplicate entry defined\nerror at $.systemd.units.4, line 11 col 5: duplicate entry defined\nerror at $.systemd.units.2.dropins.1, line 16 col 7: duplicate entry defined\nerror at $.systemd.units.1.name, line 12 col 13: invalid systemd unit extension\nerror at $.systemd.units.2.dropins.0.name, line 16 col 7: invalid systemd drop-in extension\nerror at $.systemd.units.2.dropins.1.name, line 16 col 7: invalid systemd drop-in extension\nerror at $.systemd.units.3.name, line 17 col 7: invalid systemd unit extension\nerror at $.systemd.units.4.name, line 11 col 5: invalid systemd unit extension\nError translating config: config generated was invalid\n",
+  });
+});

@@ -243,6 +243,7 @@ class Translator {
       const out = this.copy(u, types.Unit, ['systemd', 'units', j], ['systemd', 'units', at]) as Obj;
       if (!targets) {
         units.push(out);
+        this.untranscribedZeros(u, at);
       } else {
         const parentDropins = new Map(((units[at].Dropins ?? []) as Obj[]).map((d, i) => [d.Name as string, i]));
         for (const k of targets) units[k] = mergeUnit(units[k], out);
@@ -251,6 +252,28 @@ class Translator {
     }
     systemd.Units = units;
     return systemd;
+  }
+
+  /**
+   * Ignition's merge transcript records no zero value (an empty name) and no entry made only of
+   * them; butane then reports on such output paths as they are, at the same path in the config
+   * (which may be another unit). An appended user unit gets those identity records.
+   */
+  private untranscribedZeros(u: Obj, at: number): void {
+    const to: PathStep[] = ['systemd', 'units', at];
+    let any = u.Contents != null || u.Enabled != null || u.Mask != null;
+    if (!u.Name) this.trail.add([...to, 'name'], [...to, 'name']);
+    else any = true;
+    const dropins = (u.Dropins ?? []) as Obj[];
+    let anyDropin = false;
+    dropins.forEach((d, i) => {
+      const dto: PathStep[] = [...to, 'dropins', i];
+      if (!d.Name) this.trail.add([...dto, 'name'], [...dto, 'name']);
+      if (d.Name || d.Contents != null) anyDropin = true;
+      else this.trail.add(dto, dto);
+    });
+    if (dropins.length && !anyDropin) this.trail.add([...to, 'dropins'], [...to, 'dropins']);
+    if (!any && !anyDropin) this.trail.add(to, to);
   }
 
   /**
