@@ -56,3 +56,11 @@ test('units next to mount units: an empty name, or an entry with nothing set, is
     stderr: "error at $.systemd.units.3, line 17 col 7: duplicate entry defined\nerror at $.systemd.units.4, line 11 col 5: duplicate entry defined\nerror at $.systemd.units.2.dropins.1, line 16 col 7: duplicate entry defined\nerror at $.systemd.units.1.name, line 12 col 13: invalid systemd unit extension\nerror at $.systemd.units.2.dropins.0.name, line 16 col 7: invalid systemd drop-in extension\nerror at $.systemd.units.2.dropins.1.name, line 16 col 7: invalid systemd drop-in extension\nerror at $.systemd.units.3.name, line 17 col 7: invalid systemd unit extension\nerror at $.systemd.units.4.name, line 11 col 5: invalid systemd unit extension\nError translating config: config generated was invalid\n",
   });
 });
+
+test('field filters: a set pointer counts even when it holds a zero value (cex enabled: false, clevis tpm2: false, an empty pin), empty lists and structs do not', () => {
+  const luks = (version: string, body: string) => `variant: flatcar\nversion: ${version}\nstorage:\n  luks:\n    - name: a\n      device: /dev/vdb\n${body}`;
+  same(luks('1.2.0-experimental', '      cex:\n        enabled: false\n'), { status: 1, stdout: '', stderr: 'error at $.storage.luks.0.cex, line 8 col 9: cex is not currently supported on the target platform\nError translating config: source config is invalid\n' });
+  same(luks('1.1.0', '      clevis:\n        tpm2: false\n        threshold: 0\n'), { status: 1, stdout: '', stderr: 'error at $.storage.luks.0.clevis, line 8 col 9: clevis is not supported in this spec version\nError translating config: source config is invalid\n' });
+  same(luks('1.1.0', '      clevis:\n        tang: []\n        custom: {}\n'), { status: 0, stdout: '{"ignition":{"version":"3.4.0"},"storage":{"luks":[{"device":"/dev/vdb","name":"a"}]}}\n', stderr: '' });
+  same(luks('1.0.0', '      clevis:\n        custom:\n          pin: ""\n'), { status: 1, stdout: '', stderr: 'error at $.storage.luks.0.clevis, line 8 col 9: clevis is not supported in this spec version\nError translating config: source config is invalid\n' });
+});

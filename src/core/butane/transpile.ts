@@ -24,6 +24,7 @@ import { validateInlineConfig } from './inline-config.ts';
 import { translateConfig } from './translate.ts';
 import type { TranslationTrail } from './trail.ts';
 import { applyFieldFilters } from './filters.ts';
+import { ign3Types } from '../ignition/v3/types.ts';
 import { validateOutput } from './ignition-checks.ts';
 import { markerOffset } from './context-tree.ts';
 import { parseSemver, semverString } from '../go/semver.ts';
@@ -96,7 +97,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
 
   // 4. the generated config
-  entries.push(...place(backToConfig(applyFieldFilters(tr.config, spec.filters), tr.trail)));
+  entries.push(...place(backToConfig(applyFieldFilters(tr.config, spec.filters, ign3Types(spec.ignitionVersion).Config), tr.trail)));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
   entries.push(...place(backToConfig(validateOutput(tr.config, spec.ignitionVersion), tr.trail)));
   if (isFatalEntries(entries)) return fail(ERR.invalidGeneratedConfig, entries, spec);
