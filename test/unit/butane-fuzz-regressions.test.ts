@@ -64,3 +64,12 @@ test('field filters: a set pointer counts even when it holds a zero value (cex e
   same(luks('1.1.0', '      clevis:\n        tang: []\n        custom: {}\n'), { status: 0, stdout: '{"ignition":{"version":"3.4.0"},"storage":{"luks":[{"device":"/dev/vdb","name":"a"}]}}\n', stderr: '' });
   same(luks('1.0.0', '      clevis:\n        custom:\n          pin: ""\n'), { status: 1, stdout: '', stderr: 'error at $.storage.luks.0.clevis, line 8 col 9: clevis is not supported in this spec version\nError translating config: source config is invalid\n' });
 });
+
+test('a plain `<<` outside a key is tagged !!merge in type errors (butane\'s yaml.v3)', () => {
+  same('<<\n', { status: 1, stdout: '', stderr: 'Error translating config: Error unmarshaling yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!merge `<<` into config.commonFields\n' });
+  same('variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: <<\n      mode: <<\n      overwrite: <<\n', {
+    status: 1,
+    stdout: '',
+    stderr: 'Error translating config: yaml: unmarshal errors:\n  line 6: cannot unmarshal !!merge `<<` into int\n  line 7: cannot unmarshal !!merge `<<` into bool\n',
+  });
+});
