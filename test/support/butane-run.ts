@@ -3,7 +3,7 @@
 
 import { transpileButane } from '../../src/core/butane/transpile.ts';
 import { renderRaw } from '../../src/core/butane/render.ts';
-import { decodeConfigBytes } from '../../src/core/text.ts';
+import { decodeButaneBytes } from '../../src/core/butane/input-bytes.ts';
 import { butaneFiles } from '../../src/cli/butane-files.ts';
 
 export interface RawRun {
@@ -23,7 +23,7 @@ export function runButaneRaw(input: Uint8Array | string, flags: RawRunFlags = {}
   const cwd = process.cwd();
   if (dir) process.chdir(dir);
   try {
-    const decoded = decodeConfigBytes(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
+    const decoded = decodeButaneBytes(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
     if (!decoded.ok) return { status: 1, stdout: '', stderr: `Error translating config: Error unmarshaling yaml: ${decoded.error}\n` };
     const r = transpileButane(decoded.text, { pretty: flags.pretty, files: flags.filesDir ? butaneFiles(flags.filesDir) : null });
     const stderr = r.entries.length ? renderRaw(r.entries, r.yaml.lines) : '';

@@ -73,3 +73,20 @@ test('a plain `<<` outside a key is tagged !!merge in type errors (butane\'s yam
     stderr: 'Error translating config: yaml: unmarshal errors:\n  line 6: cannot unmarshal !!merge `<<` into int\n  line 7: cannot unmarshal !!merge `<<` into bool\n',
   });
 });
+
+test('bytes that are not UTF-8 get the error go-yaml\'s reader stops at (the first refused sequence)', () => {
+  const cases: Array<[number[], string]> = [
+    [[0xe9], 'invalid trailing UTF-8 octet'],
+    [[0xff], 'invalid leading UTF-8 octet'],
+    [[0xed, 0xa0, 0x80], 'invalid Unicode character'],
+    [[0xf4, 0x90, 0x80, 0x80], 'invalid Unicode character'],
+    [[0xc0, 0x80], 'invalid length of a UTF-8 sequence'],
+    [[0x01, 0xe9], 'control characters are not allowed'],
+  ];
+  for (const [bad, message] of cases) {
+    const input = Buffer.concat([Buffer.from('variant: flatcar\nversion: 1.0.0\n# a'), Buffer.from(bad), Buffer.from(' b\n')]);
+    assert.deepEqual(runButaneRaw(input), { status: 1, stdout: '', stderr: `Error translating config: Error unmarshaling yaml: yaml: ${message}\n` }, message);
+  }
+  const cut = Buffer.concat([Buffer.from('variant: flatcar\nversion: 1.0.0\n# a'), Buffer.from([0xe2, 0x82])]);
+  assert.deepEqual(runButaneRaw(cut), { status: 1, stdout: '', stderr: 'Error translating config: Error unmarshaling yaml: yaml: incomplete UTF-8 octet sequence\n' });
+});
