@@ -90,3 +90,13 @@ test('bytes that are not UTF-8 get the error go-yaml\'s reader stops at (the fir
   const cut = Buffer.concat([Buffer.from('variant: flatcar\nversion: 1.0.0\n# a'), Buffer.from([0xe2, 0x82])]);
   assert.deepEqual(runButaneRaw(cut), { status: 1, stdout: '', stderr: 'Error translating config: Error unmarshaling yaml: yaml: incomplete UTF-8 octet sequence\n' });
 });
+
+test('syntax errors the shared reader names otherwise are worded and placed as go-yaml does where that is known', () => {
+  const fail = (message: string) => ({ status: 1, stdout: '', stderr: `Error translating config: Error unmarshaling yaml: yaml: ${message}\n` });
+  same('variant: flatcar\nversion: 1.1.0\n  storage:\n', fail('line 3: mapping values are not allowed in this context'));
+  same('variant: flatcar\nversion: 1.0.0\nfoo: a: b\n', fail('line 3: mapping values are not allowed in this context'));
+  same('variant: flatcar\nversion: 1.0.0\nstorage:\n\tfiles: []\n', fail('line 4: found character that cannot start any token'));
+  same('variant: flatcar\nversion: 1.0.0\n"a\n b": 1\n', fail("line 3: could not find expected ':'"));
+  // the first problem in the text wins: an undefined alias before a syntax error
+  same('variant: flatcar\nversion: *v\nfoo: a: b\n', { status: 1, stdout: '', stderr: "Error translating config: Error unmarshaling yaml: yaml: unknown anchor 'v' referenced\n" });
+});
