@@ -131,10 +131,13 @@ class Batch {
 // ------------------------------------------------------------------------------ classes
 
 /** Mismatch classes with a known reason (see docs/reliability.md); anything else fails the run. */
-const LISTED = new Set(['yaml-syntax-wording', 'yaml-syntax-only-butane', 'yaml-syntax-only-ours', 'unused-key-order', 'other-variant']);
+const LISTED = new Set(['yaml-syntax-wording', 'yaml-syntax-only-butane', 'yaml-syntax-only-ours', 'unused-key-order', 'other-variant', 'unicode-line-break', 'bom-inside']);
 const SYNTAX = /^Error translating config: Error unmarshaling yaml: yaml: (?!unmarshal errors)/m;
 
-function classify(ref: Run, us: Run): string {
+function classify(ref: Run, us: Run, text: string): string {
+  // go-yaml breaks lines at U+2028 and U+2029 too, and reads a byte order mark after the start as text
+  if (/[\u2028\u2029]/.test(text)) return 'unicode-line-break';
+  if (/[^]\ufeff/.test(text)) return 'bom-inside';
   const refSyntax = ref.status === 1 && SYNTAX.test(ref.stderr);
   const ourSyntax = us.status === 1 && SYNTAX.test(us.stderr);
   if (refSyntax && ourSyntax) return 'yaml-syntax-wording';
@@ -204,7 +207,7 @@ async function main(): Promise<void> {
     if (ref.status !== us.status || ref.stdout !== us.stdout || ref.stderr !== us.stderr) {
       mismatches++;
       // in verify mode only the unused-key order may differ (it changes from run to run in butane)
-      const kind = verify ? (classify(ref, us) === 'unused-key-order' ? 'unused-key-order' : 'driver-vs-cli') : classify(ref, us);
+      const kind = verify ? (classify(ref, us, '') === 'unused-key-order' ? 'unused-key-order' : 'driver-vs-cli') : classify(ref, us, bytes.toString('utf8'));
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       if (!firstOf.has(kind)) firstOf.set(kind, seed);
       fs.writeFileSync(path.join(outDir, `${kind}-${seed}.yml`), bytes);
