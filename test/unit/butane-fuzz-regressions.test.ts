@@ -100,3 +100,11 @@ test('syntax errors the shared reader names otherwise are worded and placed as g
   // the first problem in the text wins: an undefined alias before a syntax error
   same('variant: flatcar\nversion: *v\nfoo: a: b\n', { status: 1, stdout: '', stderr: "Error translating config: Error unmarshaling yaml: yaml: unknown anchor 'v' referenced\n" });
 });
+
+test('a block mapping whose first key carries a tag or an anchor starts at that tag (where butane places reports on the entry)', () => {
+  same('variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - !!str contents:\n        inline: x\n    - &k path: /a\n      mode: 0644\n', {
+    status: 1,
+    stdout: '',
+    stderr: 'error at $.storage.files.0.path, line 5 col 7: path not specified\nError translating config: config generated was invalid\n',
+  });
+});

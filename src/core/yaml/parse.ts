@@ -252,6 +252,13 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
       }
     } else if (isMap(n)) {
       const items = n.items;
+      // a block mapping starts where its first key does, that key's anchor or tag included
+      const firstKey = !n.flow && isPair(items[0]) ? (items[0].key as YNode | null) : null;
+      const keyRange = (firstKey as { range?: [number, number, number] } | null)?.range;
+      if (range && keyRange && keyRange[0] === range[0] && !reportStarts.has(n) && ((firstKey as { anchor?: string }).anchor || (firstKey as { tag?: string }).tag)) {
+        const p = propsStart(text, keyRange[0]);
+        if (p < range[0]) reportStarts.set(n, p);
+      }
       for (let i = items.length - 1; i >= 0; i--) {
         const p = items[i];
         if (!isPair(p)) continue;
