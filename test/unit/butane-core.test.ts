@@ -118,3 +118,15 @@ test('Go JSON scanner messages', () => {
   assert.equal(msg('"a\u0001"'), "invalid character '\\x01' in string literal");
   assert.equal(msg(''), 'unexpected end of JSON input');
 });
+
+test('raid levels: spares only where the level has redundancy, known levels only, a level required', () => {
+  // recorded from butane v0.29.0 --raw-errors
+  const config = 'variant: flatcar\nversion: 1.1.0\nstorage:\n  raid:\n    - name: a\n      level: raid0\n      spares: 1\n      devices: [/dev/sda]\n    - name: b\n      level: bogus\n      devices: [/dev/sdb]\n    - name: c\n      level: raid1\n      spares: 2\n      devices: [/dev/sdc]\n    - name: d\n      devices: [/dev/sdd]\n';
+  assert.equal(
+    raw(config).report,
+    'error at $.storage.raid.0.level, line 6 col 14: spares unsupported for linear and raid0 arrays\n' +
+      'error at $.storage.raid.1.level, line 10 col 14: unrecognized raid level\n' +
+      'error at $.storage.raid.3.level, line 16 col 7: raid level is required\n' +
+      'Error translating config: config generated was invalid\n',
+  );
+});

@@ -8,7 +8,7 @@ import type { TranspileOptions } from '../../src/core/transpile.ts';
 import { decodeDataUrl, goBase64Decode } from '../../src/core/go/dataurl-decode.ts';
 import { parseDuration, parseHourMinute } from '../../src/core/go/time.ts';
 import { goToLower } from '../../src/core/go/strings.ts';
-import { validateUrl } from '../../src/core/ignition/validate-url.ts';
+import { isPlainDataUrl, validateUrl } from '../../src/core/ignition/validate-url.ts';
 import { scanTwoWords } from '../../src/core/clc/checks/locksmith.ts';
 import { Rng } from '../support/rng.ts';
 
@@ -310,6 +310,28 @@ test('validateUrl: the shortcut for plain data URLs answers exactly as the full 
     if (full === null && /^data:,[A-Za-z0-9\-_.!~*'();/?:@&=+$,%]*$/.test(url)) shortcutTaken++;
   }
   assert.ok(shortcutTaken > 1000, `only ${shortcutTaken} URLs took the shortcut`);
+});
+
+test('validateUrl: the shortcut for base64 data URLs answers exactly as the full parse does', () => {
+  // canonical base64 of random bytes (the shortcut's case), then damaged copies of it
+  const damage = ['=', '==', '===', 'A', 'AB', '-', '_', ' ', '%41', '\n', '#', '?', 'é', '/', '+'];
+  const rng = new Rng(2);
+  let shortcutTaken = 0;
+  for (let i = 0; i < 20000; i++) {
+    const bytes = Buffer.alloc(rng.int(40));
+    for (let j = 0; j < bytes.length; j++) bytes[j] = rng.int(256);
+    let data = bytes.toString('base64');
+    if (rng.chance(0.5)) {
+      const at = rng.int(data.length + 1);
+      const cut = rng.chance(0.5) ? rng.int(3) : 0;
+      data = data.slice(0, at) + damage[rng.int(damage.length)] + data.slice(at + cut);
+    }
+    const url = 'data:;base64,' + data;
+    const full = validateUrl(url, false);
+    assert.equal(validateUrl(url), full, JSON.stringify(url));
+    if (full === null && isPlainDataUrl(url)) shortcutTaken++;
+  }
+  assert.ok(shortcutTaken > 5000, `only ${shortcutTaken} URLs took the shortcut`);
 });
 
 test('config version must be 0', () => {

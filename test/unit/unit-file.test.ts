@@ -6,6 +6,7 @@ import {
   installSectionWarning,
   parseUnitBytes,
   parseUnitFile,
+  unitInstallSummary,
   validateUnitContents,
   type UnitOption,
 } from '../../src/core/ignition/unit-file.ts';
@@ -347,6 +348,9 @@ test('the line-by-line reading of simple unit files gives exactly the lexer\'s a
     const text = lines.join('\n') + (rng.chance(0.7) ? '\n' : '');
     const exact = parseUnitBytes(new TextEncoder().encode(text));
     assert.deepEqual(parseUnitFile(text), exact, JSON.stringify(text));
+    // the summary Ignition 3's checks take: parses or not, an option in [Install] or not
+    const summary = exact.ok ? { ok: true, hasInstallOption: exact.options.some((o) => o.section === 'Install') } : exact;
+    assert.deepEqual(unitInstallSummary(text, 'ct'), summary, JSON.stringify(text));
     if (exact.ok && !/[^\x00-\x7f]|[\r\\]/.test(text)) simple++;
   }
   assert.ok(simple > 5000, `only ${simple} simple files`);

@@ -51,7 +51,11 @@ class Translator {
     this.entries.push({ kind: 'error', message, path: [...path] });
   }
 
-  /** butane's default translation: same-named fields copied, sugar fields left to the custom steps. */
+  /**
+   * butane's default translation: same-named fields copied, sugar fields left to the custom steps.
+   * inPath and outPath are stacks: a step pushes and pops its own part and never keeps them (a
+   * record copies what it keeps), so a config of thousands of entries allocates no paths.
+   */
   copy(v: unknown, t: GoType, inPath: PathStep[], outPath: PathStep[]): unknown {
     switch (t.kind) {
       case 'ptr':
@@ -59,7 +63,13 @@ class Translator {
       case 'slice': {
         if (!Array.isArray(v)) return null;
         const out = new Array(v.length);
-        for (let i = 0; i < v.length; i++) out[i] = this.copy(v[i], t.elem, [...inPath, i], [...outPath, i]);
+        for (let i = 0; i < v.length; i++) {
+          inPath.push(i);
+          outPath.push(i);
+          out[i] = this.copy(v[i], t.elem, inPath, outPath);
+          inPath.pop();
+          outPath.pop();
+        }
         return out;
       }
       case 'struct':
@@ -69,13 +79,24 @@ class Translator {
     }
   }
 
-  private fields(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[], order?: string[]): Obj {
+  private fields(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[], order?: readonly string[]): Obj {
     const skip = this.schema.skip[baseName(t)];
     const out: Obj = {};
     const fields = order ? orderedFields(t, order) : t.fields;
     for (const f of fields) {
       if (skip?.has(f.name)) continue;
-      out[f.name] = this.copy(v[f.name], f.type, [...inPath, f.key], [...outPath, camelKey(f.key)]);
+      const ft = f.type;
+      // plain values (and pointers to them) need no path: nothing below them is reported
+      if (ft.kind !== 'slice' && ft.kind !== 'struct' && (ft.kind !== 'ptr' || isPlain(ft.elem))) {
+        const x = v[f.name];
+        out[f.name] = ft.kind === 'ptr' && x == null ? null : x;
+        continue;
+      }
+      inPath.push(f.key);
+      outPath.push(camelKey(f.key));
+      out[f.name] = this.copy(v[f.name], ft, inPath, outPath);
+      inPath.pop();
+      outPath.pop();
     }
     return out;
   }
@@ -85,8 +106,7 @@ class Translator {
       case 'Resource':
         return this.resource(v, t, inPath, outPath);
       case 'File':
-        // butane's translateFile visits the fields in this order (it shows in report order)
-        return this.fields(v, t, inPath, outPath, ['Group', 'User', 'Append', 'Contents', 'Overwrite', 'Path', 'Mode']);
+        return this.fields(v, t, inPath, outPath, FILE_ORDER);
       case 'PasswdUser':
         return this.passwdUser(v, t, inPath, outPath);
       case 'Unit':
@@ -98,7 +118,7 @@ class Translator {
   }
 
   private resource(v: Obj, t: StructType, inPath: PathStep[], outPath: PathStep[]): Obj {
-    const out = this.fields(v, t, inPath, outPath, ['Verification', 'HTTPHeaders', 'Source', 'Compression']);
+    const out = this.fields(v, t, inPath, outPath, RESOURCE_ORDER);
     if (v.Local != null) {
       const c = [...inPath, 'local'];
       const files = this.opts.files;
@@ -523,15 +543,22 @@ export function translateConfig(cfg: Obj, schema: BaseSchema, opts: TranslateOpt
   return { config: isFatalEntries(tr.entries) ? {} : config, trail: tr.trail, entries: tr.entries };
 }
 
+// butane's translateFile and translateResource visit the fields in these orders (it shows in
+// the order of their reports)
+const FILE_ORDER: readonly string[] = ['Group', 'User', 'Append', 'Contents', 'Overwrite', 'Path', 'Mode'];
+const RESOURCE_ORDER: readonly string[] = ['Verification', 'HTTPHeaders', 'Source', 'Compression'];
+
 // fields() runs for every struct of a config: what it derives from the schema alone is kept
-const orderedCache = new WeakMap<StructType, Map<string, StructType['fields']>>();
-function orderedFields(t: StructType, order: string[]): StructType['fields'] {
+const orderedCache = new WeakMap<StructType, Map<readonly string[], StructType['fields']>>();
+function orderedFields(t: StructType, order: readonly string[]): StructType['fields'] {
   let byOrder = orderedCache.get(t);
   if (!byOrder) orderedCache.set(t, (byOrder = new Map()));
-  const key = order.join(',');
-  let list = byOrder.get(key);
-  if (!list) byOrder.set(key, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
+  let list = byOrder.get(order);
+  if (!list) byOrder.set(order, (list = order.map((n) => t.fields.find((f) => f.name === n)!).filter(Boolean)));
   return list;
+}
+function isPlain(t: GoType): boolean {
+  return t.kind !== 'slice' && t.kind !== 'struct' && (t.kind !== 'ptr' || isPlain(t.elem));
 }
 const camelKeys = new Map<string, string>();
 function camelKey(key: string): string {

@@ -41,24 +41,27 @@ function visit(v: unknown, t: GoType, node: YNode | null | undefined, path: Path
     return;
   }
   const pairs = (node as YAMLMap).items as Pair<YNode, YNode>[];
-  // the mapping as a Go map: the last of equal keys wins
-  const byKey = new Map<string, YNode | null>();
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i];
-    if (p.key) byKey.set(keyText(p.key), p.value ?? null);
-  }
-  // this mapping's own keys first, then the values below it (butane's visiting order)
+  const keys = new Array<string | null>(pairs.length);
+  for (let i = 0; i < pairs.length; i++) keys[i] = pairs[i].key ? keyText(pairs[i].key) : null;
+  // this mapping's own keys first (each once, where it first appears), then the values below it
+  // (butane's visiting order)
   const known = fieldKeys(t);
-  for (const k of byKey.keys()) {
-    if (!known.has(k)) out.push({ kind: 'warning', message: `unused key ${k}`, path: [...path, new KeyStep(k)] });
+  let reported: Set<string> | null = null; // (a mapping with unused keys is rare)
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null || known.has(k) || reported?.has(k)) continue;
+    (reported ??= new Set()).add(k);
+    out.push({ kind: 'warning', message: `unused key ${k}`, path: [...path, new KeyStep(k)] });
   }
   const fields = flatFields(t);
   const obj = (v ?? {}) as Record<string, unknown>;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     if (!hasStructs(f.type)) continue;
+    // the mapping as a Go map: the last of equal keys wins
+    const at = keys.lastIndexOf(f.key);
     path.push(f.key);
-    visit(obj[f.name], f.type, byKey.has(f.key) ? byKey.get(f.key) : undefined, path, out);
+    visit(obj[f.name], f.type, at < 0 ? undefined : (pairs[at].value ?? null), path, out);
     path.pop();
   }
 }

@@ -23,6 +23,7 @@ import { mergeDuplicateUnits, withMergedUnits } from './merge-units.ts';
 import type { FsPathResolution } from './mount-paths.ts';
 import { emitDocument, map, scalar, seq } from './emit.ts';
 import type { BEntry, BItem, BMap, BValue } from './emit.ts';
+import { own } from '../own.ts';
 
 export const BUTANE_VERSIONS = ['1.1.0', '1.0.0'] as const;
 export type ButaneVersion = (typeof BUTANE_VERSIONS)[number];
@@ -323,7 +324,7 @@ class Builder {
       // (the first-line marker of a Container Linux Config would make editors take the Butane
       // config for one)
       if (i === 0) header.push(...before.filter((c) => !/^\s*container-linux-config\b/.test(c)));
-      const s = SECTION_OF[k];
+      const s = own(SECTION_OF, k);
       // a section's comments stay above it; ct's sugar carries its comments to what it makes
       if (s && !sections.has(s)) sections.set(s, { entries: [], before: i === 0 || s !== k ? [] : before });
       else if (s && s === k && i !== 0) sections.get(s)!.before.push(...before);

@@ -13,6 +13,7 @@ import { blocks } from './scan.ts';
 import type { Block } from './scan.ts';
 import { unquote } from './schema.ts';
 import type { PathSeg } from './schema.ts';
+import { own } from '../own.ts';
 
 export type SymbolKindName =
   | 'section'
@@ -141,7 +142,7 @@ function symbolsFromLines(doc: ClcDocument): SymbolEntry[] {
   for (const b of all) {
     if (b.kind !== 'key' || b.path.length !== 1) continue;
     const children: SymbolEntry[] = [];
-    for (const [k, spec] of Object.entries(SECTIONS[b.key!] ?? {})) children.push(...list([b.key!, k], spec, b));
+    for (const [k, spec] of Object.entries(own(SECTIONS, b.key!) ?? {})) children.push(...list([b.key!, k], spec, b));
     out.push({ name: b.key!, kind: 'section', span: { start: b.start, end: b.end }, selection: b.keySpan!, children });
   }
   return out;
@@ -173,7 +174,8 @@ function symbolsFromTree(doc: ClcDocument): SymbolEntry[] {
     if (!span || !sel) continue;
     const children: SymbolEntry[] = [];
     for (const sub of pairsOf(p.value)) {
-      const spec = SECTIONS[key]?.[keyOf(sub)];
+      const section = own(SECTIONS, key);
+      const spec = section && own(section, keyOf(sub));
       if (spec) children.push(...treeList(sub.value, spec));
     }
     out.push({ name: key, kind: 'section', span, selection: sel, children });

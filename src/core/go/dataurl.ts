@@ -38,6 +38,14 @@ export function escapeDataUrl(data: Uint8Array | string): string {
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const ESCAPED: string[] = Array.from({ length: 256 }, (_, b) => (isUnreserved(b) ? String.fromCharCode(b) : '%' + UPPER_HEX[b >> 4] + UPPER_HEX[b & 0xf]));
 
+/** escapeDataUrl(bytes).length, without building the string. */
+export function escapedDataUrlLength(bytes: Uint8Array): number {
+  let n = bytes.length;
+  for (let i = 0; i < bytes.length; i++) if (!UNRESERVED[bytes[i]]) n += 2;
+  return n;
+}
+const UNRESERVED = Uint8Array.from({ length: 256 }, (_, b) => (isUnreserved(b) ? 1 : 0));
+
 function escapeBytes(bytes: Uint8Array): string {
   const parts: string[] = [];
   const CHUNK = 8192;

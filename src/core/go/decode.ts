@@ -304,6 +304,8 @@ class Decoder {
 
   private checkDuplicates(n: YAMLMap): boolean {
     const items = n.items as Pair<YNode, YNode>[];
+    // most mappings are small: comparing every pair costs less than building sets
+    if (items.length <= 8 && !hasDuplicateKey(items)) return true;
     // scalar keys (nearly all) by their text; other kinds apart, by kind and text
     const scalars = new Set<string>();
     let others: Set<string> | null = null;
@@ -517,6 +519,18 @@ function keyKind(k: YNode): string {
   if (isSeq(k)) return 'q';
   if (isAlias(k)) return 'a';
   return '?';
+}
+
+function hasDuplicateKey(items: Pair<YNode, YNode>[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const ki = items[i].key;
+    if (!ki) continue;
+    for (let j = i + 1; j < items.length; j++) {
+      const kj = items[j].key;
+      if (kj && sameKey(ki, kj)) return true;
+    }
+  }
+  return false;
 }
 
 function sameKey(a: YNode, b: YNode): boolean {

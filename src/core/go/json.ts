@@ -49,6 +49,18 @@ function encodedKey(key: string): string {
   return e;
 }
 
+/** A key as compact output writes it: `"key":` as the first member, `,"key":` after another. */
+const compactKeyCache = new Map<string, { first: string; later: string }>();
+function compactKey(key: string): { first: string; later: string } {
+  let e = compactKeyCache.get(key);
+  if (e === undefined) {
+    const first = encodedKey(key) + ':';
+    e = { first, later: ',' + first };
+    if (compactKeyCache.size < 1000) compactKeyCache.set(key, e);
+  }
+  return e;
+}
+
 /** The quoted JSON form Go writes for a string (HTML escaping on, as Marshal does). */
 export function encodeString(s: string): string {
   return '"' + s.replace(NEEDS_ESCAPE, escapeChar) + '"';
@@ -92,6 +104,13 @@ export class JsonWriter {
   /** Starts the next member of the innermost container: with a key in an object. */
   next(key?: string): void {
     const last = this.filled.length - 1;
+    if (this.indent === null && key !== undefined) {
+      // compact output: one piece per member, from the cache
+      const k = compactKey(key);
+      this.out += this.filled[last] ? k.later : k.first;
+      this.filled[last] = true;
+      return;
+    }
     let piece = this.filled[last] ? ',' : '';
     this.filled[last] = true;
     if (this.indent !== null) piece += '\n' + this.prefix;

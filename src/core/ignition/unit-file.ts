@@ -458,7 +458,8 @@ export function parseUnitBytes(bytes: Uint8Array, dialect: UnitParserDialect = '
 
 /** go-systemd's Deserialize on unit file contents. */
 export function parseUnitFile(contents: string, dialect: UnitParserDialect = 'ct'): UnitParseResult {
-  return parseSimpleUnit(contents) ?? parseUnitBytes(encoder.encode(contents), dialect);
+  const simple = parseSimpleUnit(contents);
+  return simple ? { ok: true, options: simple.options } : parseUnitBytes(encoder.encode(contents), dialect);
 }
 
 /**
@@ -485,7 +486,7 @@ function trimAscii(s: string, from: number, to: number): string {
  * string line by line (the lexer decodes and buffers byte by byte). Returns undefined for
  * anything else, errors included, so the lexer gives the exact answer; the tests compare both.
  */
-function parseSimpleUnit(s: string): UnitParseResult | undefined {
+function parseSimpleUnit(s: string, collect = true): { options: UnitOption[]; install: boolean } | undefined {
   if (NOT_SIMPLE.test(s)) return undefined;
   const len = s.length;
   for (let at = 0; at < len; ) {
@@ -495,6 +496,7 @@ function parseSimpleUnit(s: string): UnitParseResult | undefined {
     at = e + 1;
   }
   const options: UnitOption[] = [];
+  let install = false; // an option in [Install]
   const lineEnd = (at: number): number => {
     const e = s.indexOf('\n', at);
     return e < 0 ? len : e;
@@ -502,7 +504,7 @@ function parseSimpleUnit(s: string): UnitParseResult | undefined {
   let i = 0;
   // before the first section: everything is skipped, comments to their line's end
   for (;;) {
-    if (i >= len) return { ok: true, options };
+    if (i >= len) return { options, install };
     const c = s.charCodeAt(i);
     if (c === OPEN_BRACKET) break;
     i = c === 0x23 || c === 0x3b ? lineEnd(i) + 1 : i + 1;
@@ -510,7 +512,7 @@ function parseSimpleUnit(s: string): UnitParseResult | undefined {
   let section = '';
   for (;;) {
     const c = i < len ? s.charCodeAt(i) : -1;
-    if (c === -1) return { ok: true, options };
+    if (c === -1) return { options, install };
     if (c === OPEN_BRACKET) {
       const close = s.indexOf(']', i + 1);
       const eol = lineEnd(i + 1);
@@ -526,10 +528,22 @@ function parseSimpleUnit(s: string): UnitParseResult | undefined {
       const eq = s.indexOf('=', i);
       const eol = lineEnd(i);
       if (eq < 0 || eq > eol) return undefined;
-      options.push({ section, name: trimAscii(s, i, eq), value: trimAscii(s, eq + 1, eol) });
+      if (collect) options.push({ section, name: trimAscii(s, i, eq), value: trimAscii(s, eq + 1, eol) });
+      if (section === 'Install') install = true;
       i = eol + 1;
     }
   }
+}
+
+/**
+ * What Ignition 3's unit checks need of the contents: whether they parse, and whether an option
+ * sits in [Install]. The same reading as parseUnitFile without building the option list.
+ */
+export function unitInstallSummary(contents: string, dialect: UnitParserDialect): { ok: true; hasInstallOption: boolean } | { ok: false; error: string } {
+  const simple = parseSimpleUnit(contents, false);
+  if (simple) return { ok: true, hasInstallOption: simple.install };
+  const full = parseUnitBytes(encoder.encode(contents), dialect);
+  return full.ok ? { ok: true, hasInstallOption: full.options.some((o) => o.section === 'Install') } : full;
 }
 
 /** Ignition's unit content check: the error message it reports, or null when the contents parse. */

@@ -21,8 +21,15 @@ const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
  * characters and every well-formed escape. The tests compare both ways on random URLs.
  */
 export function isPlainDataUrl(s: string): boolean {
+  if (s.startsWith('data:;base64,')) return CANONICAL_BASE64_DATA_URL.test(s);
   return PLAIN_DATA_URL.test(s) && !BAD_ESCAPE.test(s);
 }
+
+/**
+ * `data:;base64,` and padded standard base64: the shape butane gives every file it embeds. Its
+ * characters are all opaque-part characters to url.Parse, and the decoder takes such base64.
+ */
+const CANONICAL_BASE64_DATA_URL = /^data:;base64,(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The error message Ignition reports for a source URL, or null when it is acceptable. */
 export function validateUrl(s: string, shortcut = true): string | null {

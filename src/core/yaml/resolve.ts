@@ -28,7 +28,8 @@ export function shortTag(n: YNode): string {
 
 const RESOLVABLE = new Set(['', '!!str', '!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
 
-const KEYWORDS: Record<string, Resolved> = {
+// (a map: an object literal would answer for `toString` and the other names of Object.prototype)
+const KEYWORDS = new Map<string, Resolved>(Object.entries({
   true: { tag: '!!bool', value: true },
   True: { tag: '!!bool', value: true },
   TRUE: { tag: '!!bool', value: true },
@@ -53,7 +54,7 @@ const KEYWORDS: Record<string, Resolved> = {
   '-.Inf': { tag: '!!float', value: -Infinity },
   '-.INF': { tag: '!!float', value: -Infinity },
   '<<': { tag: '!!merge', value: '<<' },
-};
+} as Record<string, Resolved>));
 
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const MAX_INT64 = 9223372036854775807n;
@@ -103,13 +104,13 @@ export function resolveText(tag: string, text: string): Resolved | { error: stri
 
 /** Whether an untagged plain scalar with this text reads as null (`~`, `null`, empty...). */
 export function isPlainNull(text: string): boolean {
-  const kw = KEYWORDS[text];
+  const kw = KEYWORDS.get(text);
   return kw !== undefined && kw.tag === '!!null' && hinted(text.length ? text[0] : 'N');
 }
 
 function resolvePlain(text: string, tag: string): Resolved {
   const c = text.length ? text[0] : 'N';
-  const kw = KEYWORDS[text];
+  const kw = KEYWORDS.get(text);
   if (kw && hinted(c)) return kw;
   if (c === '.') {
     const f = goParseFloat(text);
@@ -156,10 +157,14 @@ function intResult(v: bigint): Resolved {
 }
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+const EXACT_DIGITS: Record<number, number> = { 2: 52, 8: 17, 10: 15, 16: 13 };
+
 function parseDigits(s: string, base: number): bigint | undefined {
   if (!s.length) return undefined;
   const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 16 ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/;
   if (!re.test(s)) return undefined;
+  // digits few enough to stay below 2^53 are exact as a double (most numbers in a config)
+  if (s.length <= EXACT_DIGITS[base]) return BigInt(parseInt(s, base));
   let v = 0n;
   const b = BigInt(base);
   for (const ch of s) v = v * b + BigInt(parseInt(ch, base));

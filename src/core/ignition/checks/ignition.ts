@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../report.ts';
 import { parseSemver, semverLessThan } from '../../go/semver.ts';
 import type { SemverVersion } from '../../go/semver.ts';
 import { validateUrl } from '../validate-url.ts';
+import { own } from '../../own.ts';
 
 export const ERR_OLD_VERSION = 'incorrect config version (too old)';
 export const ERR_NEW_VERSION = 'incorrect config version (too new)';
@@ -47,7 +48,7 @@ export const methods: MethodTable = {
       if (dash < 0) return err(ERR_HASH_MALFORMED);
       const fn = v.Hash.slice(0, dash);
       const sum = v.Hash.slice(dash + 1);
-      const size = HASH_HEX_LENGTH[fn];
+      const size = own(HASH_HEX_LENGTH, fn);
       if (size === undefined) return err(ERR_HASH_UNRECOGNIZED);
       if (UTF8.encode(sum).length !== size) return err(ERR_HASH_WRONG_SIZE);
       return [];

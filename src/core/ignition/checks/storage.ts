@@ -8,6 +8,7 @@ import type { MethodTable } from '../../go/types.ts';
 import { isAbs } from '../../go/path.ts';
 import { validateUrl } from '../validate-url.ts';
 import { quoteGoString } from '../../go/strconv.ts';
+import { raidLevelKind } from '../raid-levels.ts';
 
 function entry(severity: Severity, message: string, code: string): Diagnostic {
   return { severity, message, code };
@@ -236,27 +237,9 @@ export const methods: MethodTable = {
   Raid: {
     fields: {
       Level: (a: { Level: string; Spares: number }): Diagnostic[] => {
-        switch (a.Level) {
-          case 'linear':
-          case 'raid0':
-          case '0':
-          case 'stripe':
-            return a.Spares !== 0 ? [err('spares unsupported for arrays with a level greater than 0', 'raid-spares-unsupported')] : [];
-          case 'raid1':
-          case '1':
-          case 'mirror':
-          case 'raid4':
-          case '4':
-          case 'raid5':
-          case '5':
-          case 'raid6':
-          case '6':
-          case 'raid10':
-          case '10':
-            return [];
-          default:
-            return [err('unrecognized raid level', 'raid-level-unknown')];
-        }
+        const kind = raidLevelKind(a.Level);
+        if (kind === 'unknown') return [err('unrecognized raid level', 'raid-level-unknown')];
+        return kind === 'without-spares' && a.Spares !== 0 ? [err('spares unsupported for arrays with a level greater than 0', 'raid-spares-unsupported')] : [];
       },
       Devices: (a: { Devices: string[] | null }): Diagnostic[] =>
         (a.Devices ?? []).filter((d) => !isAbs(d)).map(() => err(ERR_PATH_RELATIVE, 'path-relative')),

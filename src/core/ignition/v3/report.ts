@@ -25,6 +25,16 @@ export class Ign3Report {
   warn(path: Ign3Path, message: string | null): void {
     if (message !== null) this.entries.push({ kind: 'warning', path: path.slice(), message });
   }
+
+  /** error() on the field `key` below `at`: the checks call it for every field they look at, and
+   * nearly always with no message, so the path is only built when there is one */
+  errorIn(at: Ign3Path, key: string, message: string | null): void {
+    if (message !== null) this.entries.push({ kind: 'error', path: [...at, key], message });
+  }
+
+  warnIn(at: Ign3Path, key: string, message: string | null): void {
+    if (message !== null) this.entries.push({ kind: 'warning', path: [...at, key], message });
+  }
 }
 
 /** The rule changes between spec versions that validation follows. */

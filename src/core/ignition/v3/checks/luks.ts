@@ -35,35 +35,35 @@ function isGoJson(text: string): boolean {
 
 export const luksChecks: Checks3 = {
   Luks(l, at, r, rules) {
-    if ((l.Name ?? '').includes('/')) r.error([...at, 'name'], ERR.luksNameContainsSlash);
-    r.error([...at, 'label'], !nilOrEmpty(l.Label) && byteLength(l.Label) > 47 ? ERR.luksLabelTooLong : null);
-    if (nilOrEmpty(l.Device)) r.error([...at, 'device'], ERR.diskDeviceRequired);
-    else r.error([...at, 'device'], pathError(l.Device));
+    if ((l.Name ?? '').includes('/')) r.errorIn(at, 'name', ERR.luksNameContainsSlash);
+    r.errorIn(at, 'label', !nilOrEmpty(l.Label) && byteLength(l.Label) > 47 ? ERR.luksLabelTooLong : null);
+    if (nilOrEmpty(l.Device)) r.errorIn(at, 'device', ERR.diskDeviceRequired);
+    else r.errorIn(at, 'device', pathError(l.Device));
     const c = l.Clevis;
     if (notEmpty(c?.Custom?.Pin) && ((c.Tang?.length ?? 0) > 0 || isTrue(c.Tpm2) || (c.Threshold != null && c.Threshold !== 0))) {
-      r.error([...at, 'clevis'], ERR.clevisCustomWithOthers);
+      r.errorIn(at, 'clevis', ERR.clevisCustomWithOthers);
     }
     // Ignition reports a bad key file under "keys", a key the config does not have
-    if (urlErrorNilOk(l.KeyFile?.Source, rules) !== null) r.error([...at, 'keys'], ERR.invalidLuksKeyFile);
+    if (urlErrorNilOk(l.KeyFile?.Source, rules) !== null) r.errorIn(at, 'keys', ERR.invalidLuksKeyFile);
     if (rules.cex) {
       const cex = isTrue(l.Cex?.Enabled);
-      if (clevisPresent(c) && cex) r.error([...at, 'cex'], ERR.cexWithClevis);
-      if (cex && notEmpty(l.KeyFile?.Source)) r.error([...at, 'cex'], ERR.cexWithKeyFile);
+      if (clevisPresent(c) && cex) r.errorIn(at, 'cex', ERR.cexWithClevis);
+      if (cex && notEmpty(l.KeyFile?.Source)) r.errorIn(at, 'cex', ERR.cexWithKeyFile);
     }
   },
 
   ClevisCustom(cu, at, r, rules) {
     if (nilOrEmpty(cu.Pin) && nilOrEmpty(cu.Config) && !isTrue(cu.NeedsNetwork)) return;
-    if (nilOrEmpty(cu.Pin)) r.error([...at, 'pin'], ERR.clevisPinRequired);
-    else if (rules.knownClevisPins && cu.Pin !== 'tpm2' && cu.Pin !== 'tang' && cu.Pin !== 'sss') r.error([...at, 'pin'], ERR.unknownClevisPin);
-    if (nilOrEmpty(cu.Config)) r.error([...at, 'config'], ERR.clevisConfigRequired);
+    if (nilOrEmpty(cu.Pin)) r.errorIn(at, 'pin', ERR.clevisPinRequired);
+    else if (rules.knownClevisPins && cu.Pin !== 'tpm2' && cu.Pin !== 'tang' && cu.Pin !== 'sss') r.errorIn(at, 'pin', ERR.unknownClevisPin);
+    if (nilOrEmpty(cu.Config)) r.errorIn(at, 'config', ERR.clevisConfigRequired);
   },
 
   Tang(t, at, r, rules) {
-    r.error([...at, 'url'], tangUrlError(t.URL ?? ''));
-    if (nilOrEmpty(t.Thumbprint)) r.error([...at, 'thumbprint'], ERR.tangThumbprintRequired);
+    r.errorIn(at, 'url', tangUrlError(t.URL ?? ''));
+    if (nilOrEmpty(t.Thumbprint)) r.errorIn(at, 'thumbprint', ERR.tangThumbprintRequired);
     if (rules.tangAdvertisement && notEmpty(t.Advertisement) && !isGoJson(t.Advertisement)) {
-      r.error([...at, 'advertisement'], ERR.invalidTangAdvertisement);
+      r.errorIn(at, 'advertisement', ERR.invalidTangAdvertisement);
     }
   },
 };

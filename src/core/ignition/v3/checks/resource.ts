@@ -49,20 +49,20 @@ function proxyUrl(s: string | null | undefined, at: Ign3Path, r: Ign3Report, htt
 
 export const resourceChecks: Checks3 = {
   Resource(res, at, r, rules) {
-    r.error([...at, 'compression'], compressionError(res.Compression));
+    r.errorIn(at, 'compression', compressionError(res.Compression));
     r.error([...at, 'verification', 'hash'], res.Verification?.Hash != null && res.Source == null ? ERR.verificationAndNilSource : null);
-    r.error([...at, 'source'], urlErrorNilOk(res.Source, rules));
-    r.error([...at, 'httpHeaders'], httpHeadersSchemeError(res));
+    r.errorIn(at, 'source', urlErrorNilOk(res.Source, rules));
+    r.errorIn(at, 'httpHeaders', httpHeadersSchemeError(res));
   },
 
   Verification(v, at, r) {
     if (v.Hash == null) return;
-    r.error([...at, 'hash'], hashError(v.Hash));
+    r.errorIn(at, 'hash', hashError(v.Hash));
   },
 
   HTTPHeader(h, at, r) {
-    r.error([...at, 'name'], (h.Name ?? '') === '' ? ERR.emptyHttpHeaderName : null);
-    r.error([...at, 'value'], h.Value != null && h.Value === '' ? ERR.invalidHttpHeader : null);
+    r.errorIn(at, 'name', (h.Name ?? '') === '' ? ERR.emptyHttpHeaderName : null);
+    r.errorIn(at, 'value', h.Value != null && h.Value === '' ? ERR.invalidHttpHeader : null);
   },
 
   IgnitionConfig(ic, at, r, rules) {

@@ -6,18 +6,19 @@ import { ERR } from '../errors.ts';
 import type { Ign3Path, Ign3Report, SpecRules } from '../report.ts';
 import { byteLength, isFalse, isTrue, modeError, modeSpecialBitsWarning, nilOrEmpty, notEmpty, pathError, pathErrorNilOk } from './common.ts';
 import type { Checks3 } from './common.ts';
+import { raidLevelKind } from '../../raid-levels.ts';
 
 function idOrNameError(o: any): string | null {
   return o.ID != null && notEmpty(o.Name) ? ERR.bothIdAndNameSet : null;
 }
 
 function nodeCheck(n: any, at: Ign3Path, r: Ign3Report): void {
-  r.error([...at, 'path'], pathError(n.Path));
+  r.errorIn(at, 'path', pathError(n.Path));
 }
 
 function modeChecks(n: any, at: Ign3Path, r: Ign3Report, rules: SpecRules): void {
-  r.error([...at, 'mode'], modeError(n.Mode));
-  if (rules.modeSpecialBitsWarning) r.warn([...at, 'mode'], modeSpecialBitsWarning(n.Mode));
+  r.errorIn(at, 'mode', modeError(n.Mode));
+  if (rules.modeSpecialBitsWarning) r.warnIn(at, 'mode', modeSpecialBitsWarning(n.Mode));
 }
 
 // --- disks and partitions ---------------------------------------------------------------------
@@ -124,27 +125,9 @@ function filesystemLabelError(f: any): string | null {
 
 function raidLevelError(ra: any): string | null {
   if (nilOrEmpty(ra.Level)) return ERR.raidLevelRequired;
-  switch (ra.Level) {
-    case 'linear':
-    case 'raid0':
-    case '0':
-    case 'stripe':
-      return ra.Spares != null && ra.Spares !== 0 ? ERR.sparesUnsupportedForLevel : null;
-    case 'raid1':
-    case '1':
-    case 'mirror':
-    case 'raid4':
-    case '4':
-    case 'raid5':
-    case '5':
-    case 'raid6':
-    case '6':
-    case 'raid10':
-    case '10':
-      return null;
-    default:
-      return ERR.unrecognizedRaidLevel;
-  }
+  const kind = raidLevelKind(ra.Level);
+  if (kind === 'unknown') return ERR.unrecognizedRaidLevel;
+  return kind === 'without-spares' && ra.Spares != null && ra.Spares !== 0 ? ERR.sparesUnsupportedForLevel : null;
 }
 
 // --- the section as a whole -----------------------------------------------------------------
@@ -231,7 +214,7 @@ export const storageChecks: Checks3 = {
   File(f, at, r, rules) {
     nodeCheck(f, at, r);
     modeChecks(f, at, r, rules);
-    r.error([...at, 'overwrite'], isTrue(f.Overwrite) && f.Contents?.Source == null ? ERR.overwriteAndNilSource : null);
+    r.errorIn(at, 'overwrite', isTrue(f.Overwrite) && f.Contents?.Source == null ? ERR.overwriteAndNilSource : null);
   },
   Directory(d, at, r, rules) {
     nodeCheck(d, at, r);
@@ -247,15 +230,15 @@ export const storageChecks: Checks3 = {
   },
 
   Disk(d, at, r) {
-    if ((d.Device ?? '') === '') return r.error([...at, 'device'], ERR.diskDeviceRequired);
-    r.error([...at, 'device'], pathError(d.Device));
+    if ((d.Device ?? '') === '') return r.errorIn(at, 'device', ERR.diskDeviceRequired);
+    r.errorIn(at, 'device', pathError(d.Device));
     const parts = (d.Partitions ?? []) as any[];
     const collision = partitionNumberCollision(parts);
     if (collision >= 0) r.error([...at, 'partitions', collision], ERR.partitionNumbersCollide);
     const overlap = partitionOverlap(parts);
     if (overlap >= 0) r.error([...at, 'partitions', overlap], ERR.partitionsOverlap);
     if (parts.some((p) => isFalse(p.ShouldExist)) && parts.some((p) => (p.Number ?? 0) === 0)) {
-      r.error([...at, 'partitions'], ERR.zeroesWithShouldNotExist);
+      r.errorIn(at, 'partitions', ERR.zeroesWithShouldNotExist);
     }
     const label = partitionLabelCollision(parts);
     if (label >= 0) r.error([...at, 'partitions', label], ERR.duplicateLabels);
@@ -265,14 +248,14 @@ export const storageChecks: Checks3 = {
     const others = p.Label != null || notEmpty(p.TypeGUID) || notEmpty(p.GUID) || p.StartMiB != null || p.SizeMiB != null;
     if (isFalse(p.ShouldExist) && others) r.error(at, ERR.shouldNotExistWithOthers);
     if ((p.Number ?? 0) === 0 && p.Label == null) r.error(at, ERR.needLabelOrNumber);
-    r.error([...at, 'label'], partitionLabelError(p.Label));
-    r.error([...at, 'guid'], guidError(p.GUID));
-    r.error([...at, 'typeGuid'], guidError(p.TypeGUID));
+    r.errorIn(at, 'label', partitionLabelError(p.Label));
+    r.errorIn(at, 'guid', guidError(p.GUID));
+    r.errorIn(at, 'typeGuid', guidError(p.TypeGUID));
   },
 
   Raid(ra, at, r) {
-    r.error([...at, 'level'], raidLevelError(ra));
-    if ((ra.Devices?.length ?? 0) === 0) r.error([...at, 'devices'], ERR.raidDevicesRequired);
+    r.errorIn(at, 'level', raidLevelError(ra));
+    if ((ra.Devices?.length ?? 0) === 0) r.errorIn(at, 'devices', ERR.raidDevicesRequired);
   },
 
   Device(d, at, r) {
@@ -280,9 +263,9 @@ export const storageChecks: Checks3 = {
   },
 
   Filesystem(f, at, r) {
-    r.error([...at, 'path'], pathErrorNilOk(f.Path));
-    r.error([...at, 'device'], pathError(f.Device));
-    r.error([...at, 'format'], formatError(f));
-    r.error([...at, 'label'], filesystemLabelError(f));
+    r.errorIn(at, 'path', pathErrorNilOk(f.Path));
+    r.errorIn(at, 'device', pathError(f.Device));
+    r.errorIn(at, 'format', formatError(f));
+    r.errorIn(at, 'label', filesystemLabelError(f));
   },
 };

@@ -2,28 +2,30 @@
 // of Ignition's config/v3_x/types). Unit contents are read as butane's go-systemd v22 reads them.
 
 import { ext } from '../../../go/path.ts';
-import { parseUnitFile } from '../../unit-file.ts';
-import type { UnitOption } from '../../unit-file.ts';
+import { unitInstallSummary } from '../../unit-file.ts';
 import { ERR, noInstallSection, noInstallSectionForTemplate } from '../errors.ts';
 import { isTrue, nilOrEmpty, notEmpty } from './common.ts';
 import type { Checks3 } from './common.ts';
 
 const UNIT_EXTENSIONS = new Set(['.service', '.socket', '.device', '.mount', '.automount', '.swap', '.target', '.path', '.timer', '.snapshot', '.slice', '.scope']);
 
-/** parse.ParseUnitContents: nil contents read as no options; an error gets Ignition's prefix. */
-function parseContents(contents: string | null | undefined): { options: UnitOption[] | null; error: string | null } {
-  if (contents == null) return { options: [], error: null };
-  const r = parseUnitFile(contents, 'v22');
-  return r.ok ? { options: r.options, error: null } : { options: null, error: `invalid unit content: ${r.error}` };
+/**
+ * parse.ParseUnitContents: nil contents read as no options; an error gets Ignition's prefix.
+ * `install`: whether an option sits in [Install]; null when the contents do not parse.
+ */
+function parseContents(contents: string | null | undefined): { install: boolean | null; error: string | null } {
+  if (contents == null) return { install: false, error: null };
+  const r = unitInstallSummary(contents, 'v22');
+  return r.ok ? { install: r.hasInstallOption, error: null } : { install: null, error: `invalid unit content: ${r.error}` };
 }
 
 /**
  * validations.ValidateInstallSection. go-systemd v22 returns an empty (not nil) list for
- * contents without options, so only a parse failure (options null) skips the warning.
+ * contents without options, so only a parse failure (install null) skips the warning.
  */
-function installSectionWarning(name: string, enabled: boolean, contentsEmpty: boolean, options: UnitOption[] | null): string | null {
-  if (!enabled || contentsEmpty || options === null) return null;
-  return options.some((o) => o.section === 'Install') ? null : noInstallSection(name);
+function installSectionWarning(name: string, enabled: boolean, contentsEmpty: boolean, install: boolean | null): string | null {
+  if (!enabled || contentsEmpty || install === null) return null;
+  return install ? null : noInstallSection(name);
 }
 
 /** `^(.+?)@(.+?)\.service$` with Go's `.` (anything but a newline) */
@@ -34,16 +36,16 @@ const SYSTEMD_DIR = '/etc/systemd/system/';
 export const systemdChecks: Checks3 = {
   Unit(u, at, r) {
     const name = u.Name ?? '';
-    r.error([...at, 'name'], UNIT_EXTENSIONS.has(ext(name)) ? null : ERR.invalidSystemdExt);
+    r.errorIn(at, 'name', UNIT_EXTENSIONS.has(ext(name)) ? null : ERR.invalidSystemdExt);
     const contentsPath = [...at, 'contents'];
     const parsed = parseContents(u.Contents);
     r.error(contentsPath, parsed.error);
-    r.warn(contentsPath, installSectionWarning(name, isTrue(u.Enabled), nilOrEmpty(u.Contents), parsed.options));
+    r.warn(contentsPath, installSectionWarning(name, isTrue(u.Enabled), nilOrEmpty(u.Contents), parsed.install));
   },
 
   Dropin(d, at, r) {
-    r.error([...at, 'contents'], parseContents(d.Contents).error);
-    if (ext(d.Name ?? '') !== '.conf') r.error([...at, 'name'], ERR.invalidSystemdDropinExt);
+    r.errorIn(at, 'contents', parseContents(d.Contents).error);
+    if (ext(d.Name ?? '') !== '.conf') r.errorIn(at, 'name', ERR.invalidSystemdDropinExt);
   },
 
   Systemd(s, at, r) {
@@ -59,8 +61,8 @@ export const systemdChecks: Checks3 = {
       if (!t || !notEmpty(t.Contents)) continue;
       // a template that does not parse is reported where it is validated itself
       const parsed = parseContents(t.Contents);
-      if (parsed.options === null) continue;
-      if (!parsed.options.some((o) => o.section === 'Install')) r.warn([...at, 'units', i, 'contents'], noInstallSectionForTemplate(template, unit.Name));
+      if (parsed.install === null) continue;
+      if (!parsed.install) r.warn([...at, 'units', i, 'contents'], noInstallSectionForTemplate(template, unit.Name));
     }
   },
 
