@@ -9,7 +9,7 @@ import { transpileButane } from '../core/butane/transpile.ts';
 import type { ButaneResult } from '../core/butane/transpile.ts';
 import { renderPretty, renderRaw } from '../core/butane/render.ts';
 import { pathString } from '../core/butane/path.ts';
-import { decodeConfigBytes } from '../core/text.ts';
+import { decodeButaneBytes } from '../core/butane/input-bytes.ts';
 import { butaneFiles } from './butane-files.ts';
 import { writeFileAtomic, goFileError } from './atomic.ts';
 import { readAllStdin } from './stdin.ts';
@@ -186,7 +186,7 @@ export function main(argv: string[]): number {
   // as in clct (main.ts): the optimizing compiler, off from the launcher on, pays for itself
   // only on big inputs
   v8.setFlagsFromString(bytes.length < OPTIMIZE_ABOVE_BYTES ? '--no-opt' : '--opt');
-  const decoded = decodeConfigBytes(bytes);
+  const decoded = decodeButaneBytes(bytes);
   if (!decoded.ok) {
     process.stderr.write(`Error translating config: Error unmarshaling yaml: ${decoded.error}\n`);
     return 1;

@@ -1,4 +1,5 @@
-// `npm run fuzz`: the properties of test/unit/fuzz-core.test.ts for as long as you like.
+// `npm run fuzz`: the properties of test/unit/fuzz-core.test.ts (CLC) and
+// test/unit/fuzz-butane.test.ts (Butane) for as long as you like, two CLC inputs for one Butane.
 //
 //   CLC_FUZZ_MINUTES  time budget (default 30)
 //   CLC_FUZZ_SEED     first fast-check seed (default: from the clock; printed at the start)
@@ -17,6 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { inputArb, loadCorpus } from './properties.ts';
+import { butaneInputArb, loadButaneCorpus } from './butane-properties.ts';
+import type { ButaneInput } from './butane-properties.ts';
 import type { FuzzInput, Violation } from './properties.ts';
 import type { Job } from './worker.ts';
 
@@ -70,7 +73,7 @@ function record(kind: keyof typeof CATEGORY, detail: string, input: Job): void {
   const file = path.join(outDir, `${kind}-${createHash('sha1').update(sig).digest('hex').slice(0, 10)}.yml`);
   const { local, ...options } = input.options;
   fs.writeFileSync(file, input.text);
-  fs.writeFileSync(file + '.txt', `${detail}\n\norigin: ${input.origin}\noptions: ${JSON.stringify({ ...options, filesDir: local ? 'files (in-memory)' : undefined })}\n`);
+  fs.writeFileSync(file + '.txt', `${detail}\n\norigin: ${input.origin}\nformat: ${input.format ?? 'clc'}\noptions: ${JSON.stringify({ ...options, filesDir: local ? 'files (in-memory)' : undefined })}\n`);
   tally.distinct.set(sig, file);
   console.log(`  new ${cat}: ${sig}\n    -> ${file}`);
 }
@@ -138,18 +141,26 @@ class Runner {
 async function main(): Promise<void> {
   const corpus = loadCorpus();
   const arb = fc.tuple(inputArb(corpus), fc.integer({ min: 1, max: 0x7fffffff }));
+  const butaneCorpus = loadButaneCorpus();
+  const butaneArb = fc.tuple(butaneInputArb(butaneCorpus), fc.integer({ min: 1, max: 0x7fffffff }));
   const runner = new Runner();
   const deadline = Date.now() + minutes * 60_000;
-  console.log(`clc fuzz: ${minutes} min, first seed ${firstSeed}, corpus of ${corpus.length} configs, failing inputs go to ${outDir}`);
+  console.log(`clc fuzz: ${minutes} min, first seed ${firstSeed}, corpora of ${corpus.length} CLC and ${butaneCorpus.length} Butane configs, failing inputs go to ${outDir}`);
   let seed = firstSeed;
   let nextReport = Date.now() + 60_000;
   let id = 0;
   while (Date.now() < deadline) {
-    const batch = fc.sample(arb, { seed: seed++, numRuns: 50 });
-    for (const [input, offsetSeed] of batch as Array<[FuzzInput, number]>) {
-      if (Date.now() >= deadline) break;
+    const clc = (fc.sample(arb, { seed, numRuns: 50 }) as Array<[FuzzInput, number]>).map(([input, offsetSeed]): Job => {
       const { readFile, filesDir, ...options } = input.options;
-      const job: Job = { id: ++id, text: input.text, origin: input.origin, options: { ...options, local: !!readFile }, offsetSeed, slowMs };
+      return { id: 0, text: input.text, origin: input.origin, options: { ...options, local: !!readFile }, offsetSeed, slowMs };
+    });
+    const butane = (fc.sample(butaneArb, { seed: seed + 1_000_000_007, numRuns: 25 }) as Array<[ButaneInput, number]>).map(
+      ([input, offsetSeed]): Job => ({ id: 0, text: input.text, origin: input.origin, format: 'butane', options: { local: input.files }, offsetSeed, slowMs }),
+    );
+    seed++;
+    for (const next of [...clc, ...butane]) {
+      if (Date.now() >= deadline) break;
+      const job: Job = { ...next, id: ++id };
       await runner.run(job);
       tally.tried++;
       if (Date.now() >= nextReport) {

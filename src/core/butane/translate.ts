@@ -239,22 +239,35 @@ class Translator {
       systemd.Units = this.copy(userUnits, (types.Systemd.fields.find((f) => f.name === 'Units')!).type, ['systemd', 'units'], ['systemd', 'units']);
       return systemd;
     }
-    // final places: mount units first, user units merged into a same-named one or appended
+    // final places: mount units first, user units merged into same-named ones or appended.
+    // Ignition's merge matches each mount unit with the LAST user unit of its name; earlier user
+    // units of that name are dropped, and user units of other names are all appended, repeats
+    // included (the duplicate check reports those).
     const units: Obj[] = mounts.map((m) => m.unit);
     for (let k = 0; k < mounts.length; k++) this.trail.addCommon(['storage', 'filesystems', mounts[k].from, 'with_mount_unit'], ['systemd', 'units', k]);
-    const byName = new Map(units.map((u, k) => [u.Name as string, k]));
+    const mountsNamed = new Map<string, number[]>();
+    units.forEach((u, k) => mountsNamed.set(u.Name, [...(mountsNamed.get(u.Name) ?? []), k]));
+    const lastNamed = new Map<string, number>();
+    userUnits?.forEach((u, j) => lastNamed.set(u.Name, j));
+    const nowhere = units.length + (userUnits?.length ?? 0);
     for (let j = 0; j < (userUnits?.length ?? 0); j++) {
       const u = userUnits![j];
-      const merged = byName.get(u.Name);
-      const at = merged ?? units.length;
-      if (at !== j && merged === undefined) this.trail.addRebase(['systemd', 'units', j], ['systemd', 'units', at]);
+      const targets = mountsNamed.get(u.Name);
+      if (targets && lastNamed.get(u.Name) !== j) {
+        // dropped by the merge: still translated (its problems are reported), its output unused
+        this.copy(u, types.Unit, ['systemd', 'units', j], ['systemd', 'units', nowhere + j]);
+        continue;
+      }
+      const at = targets ? targets[0] : units.length;
+      if (at !== j && !targets) this.trail.addRebase(['systemd', 'units', j], ['systemd', 'units', at]);
       const out = this.copy(u, types.Unit, ['systemd', 'units', j], ['systemd', 'units', at]) as Obj;
-      if (merged === undefined) {
+      if (!targets) {
         units.push(out);
-        byName.set(out.Name, at);
+        this.untranscribedZeros(u, at);
       } else {
-        units[merged] = mergeUnit(units[merged], out);
-        this.trailMergedUnit(u, j, at, units[merged]);
+        const parentDropins = new Map(((units[at].Dropins ?? []) as Obj[]).map((d, i) => [d.Name as string, i]));
+        for (const k of targets) units[k] = mergeUnit(units[k], out);
+        this.trailMergedUnit(u, j, at, units[at], parentDropins);
       }
     }
     systemd.Units = units;
@@ -262,19 +275,44 @@ class Translator {
   }
 
   /**
+   * Ignition's merge transcript records no zero value (an empty name) and no entry made only of
+   * them; butane then reports on such output paths as they are, at the same path in the config
+   * (which may be another unit). An appended user unit gets those identity records.
+   */
+  private untranscribedZeros(u: Obj, at: number): void {
+    const to: PathStep[] = ['systemd', 'units', at];
+    let any = u.Contents != null || u.Enabled != null || u.Mask != null;
+    if (!u.Name) this.trail.add([...to, 'name'], [...to, 'name']);
+    else any = true;
+    const dropins = (u.Dropins ?? []) as Obj[];
+    let anyDropin = false;
+    dropins.forEach((d, i) => {
+      const dto: PathStep[] = [...to, 'dropins', i];
+      if (!d.Name) this.trail.add([...dto, 'name'], [...dto, 'name']);
+      if (d.Name || d.Contents != null) anyDropin = true;
+      else this.trail.add(dto, dto);
+    });
+    if (dropins.length && !anyDropin) this.trail.add([...to, 'dropins'], [...to, 'dropins']);
+    if (!any && !anyDropin) this.trail.add(to, to);
+  }
+
+  /**
    * A user unit merged into a mount unit: what the user's unit set is reported on the user's
    * unit (butane prefers the child of a merge), the rest on the filesystem's with_mount_unit.
    */
-  private trailMergedUnit(u: Obj, j: number, at: number, merged: Obj): void {
+  private trailMergedUnit(u: Obj, j: number, at: number, merged: Obj, parentDropins: Map<string, number>): void {
     const from: PathStep[] = ['systemd', 'units', j];
     const to: PathStep[] = ['systemd', 'units', at];
     this.trail.add(from, to);
     for (const [field, key] of [['Name', 'name'], ['Contents', 'contents'], ['Enabled', 'enabled'], ['Mask', 'mask']] as const) {
       if (u[field] != null) this.trail.add([...from, key], [...to, key]);
     }
+    // where each drop-in landed (see mergeUnit): a parent's slot, else appended in order
     const dropins = (u.Dropins ?? []) as Obj[];
+    const parentCount = (merged.Dropins?.length ?? 0) - dropins.filter((d) => !parentDropins.has(d.Name)).length;
+    let appended = 0;
     dropins.forEach((d, i) => {
-      const k = (merged.Dropins as Obj[]).findIndex((x) => x.Name === d.Name);
+      const k = parentDropins.has(d.Name) ? parentDropins.get(d.Name)! : parentCount + appended++;
       this.trail.addRebase([...from, 'dropins', i], [...to, 'dropins', k]);
     });
   }
@@ -436,23 +474,27 @@ function newNode(path: string, user: Obj | null, group: Obj | null): Obj {
   return { Group: { ID: group?.ID ?? null, Name: group?.Name ?? null }, Overwrite: null, Path: path, User: { ID: user?.ID ?? null, Name: user?.Name ?? null } };
 }
 
-/** An Ignition merge of one unit (child fields that are set win; drop-ins merged by name). */
+/**
+ * An Ignition merge of one unit: child fields that are set win; drop-ins keyed by name, each
+ * parent drop-in merged with the last child drop-in of its name, then the child's drop-ins of
+ * other names appended (repeats included).
+ */
 function mergeUnit(parent: Obj, child: Obj): Obj {
   const out: Obj = { ...parent };
   for (const k of Object.keys(child)) {
     if (k === 'Dropins') continue;
     if (child[k] != null) out[k] = child[k];
   }
-  const pd = (parent.Dropins ?? null) as Obj[] | null;
-  const cd = (child.Dropins ?? null) as Obj[] | null;
-  if (cd) {
-    const list = pd ? pd.map((d) => ({ ...d })) : [];
-    for (const d of cd) {
-      const same = list.find((x) => x.Name === d.Name);
-      if (same) {
-        if (d.Contents != null) same.Contents = d.Contents;
-      } else list.push({ ...d });
-    }
+  const pd = (parent.Dropins ?? []) as Obj[];
+  const cd = (child.Dropins ?? []) as Obj[];
+  if (pd.length + cd.length) {
+    const lastNamed = new Map(cd.map((d) => [d.Name, d]));
+    const parentNames = new Set(pd.map((d) => d.Name));
+    const list = pd.map((d) => {
+      const c = lastNamed.get(d.Name);
+      return c ? { ...d, ...Object.fromEntries(Object.entries(c).filter(([, v]) => v != null)) } : { ...d };
+    });
+    for (const d of cd) if (!parentNames.has(d.Name)) list.push({ ...d });
     out.Dropins = list;
   }
   return out;

@@ -24,6 +24,8 @@ import { validateInlineConfig } from './inline-config.ts';
 import { translateConfig } from './translate.ts';
 import type { TranslationTrail } from './trail.ts';
 import { applyFieldFilters } from './filters.ts';
+import { goYamlSyntaxError } from './yaml-errors.ts';
+import { ign3Types } from '../ignition/v3/types.ts';
 import { validateOutput } from './ignition-checks.ts';
 import { markerOffset } from './context-tree.ts';
 import { parseSemver, semverString } from '../go/semver.ts';
@@ -96,7 +98,7 @@ export function transpileButane(text: string, options: ButaneOptions = {}): Buta
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
 
   // 4. the generated config
-  entries.push(...place(backToConfig(applyFieldFilters(tr.config, spec.filters), tr.trail)));
+  entries.push(...place(backToConfig(applyFieldFilters(tr.config, spec.filters, ign3Types(spec.ignitionVersion).Config), tr.trail)));
   if (isFatalEntries(entries)) return fail(ERR.invalidSourceConfig, entries, spec);
   entries.push(...place(backToConfig(validateOutput(tr.config, spec.ignitionVersion), tr.trail)));
   if (isFatalEntries(entries)) return fail(ERR.invalidGeneratedConfig, entries, spec);
@@ -111,11 +113,15 @@ function backToConfig(list: Entry[], trail: TranslationTrail): Entry[] {
 
 /** go-yaml's text for the first syntax error ("yaml: line 4: did not find expected '-' indicator"). */
 function yamlSyntaxError(yaml: ParsedYaml): string | null {
-  const e = yaml.errors[0];
+  // go-yaml stops at the first problem in the text (an undefined alias, a directive, a control
+  // character, a syntax error); the shared reader lists them by kind
+  let e = yaml.errors[0];
+  for (const x of yaml.errors) if ((x.span?.start ?? Infinity) < (e.span?.start ?? Infinity)) e = x;
   if (!e) return null;
   if (e.code !== 'yaml-syntax' || !e.span) return e.message;
-  const { line } = yaml.lines.lineCol(e.span.start);
-  const msg = e.message.replace(/^yaml: /, '');
+  const go = goYamlSyntaxError(e, yaml.text);
+  const { line } = yaml.lines.lineCol(go.offset);
+  const msg = go.message.replace(/^yaml: /, '');
   return line > 1 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`;
 }
 

@@ -66,6 +66,8 @@ function shortValue(v: string): string {
  * stands, so later keys overwrite merged ones and every merged value is decoded. Butane's
  * (v3.0.1) decodes the mapping's own keys first and the merged mappings after them, skipping
  * every key already set, so a merged value that an explicit key overrides is never decoded.
+ * Butane's also tags a plain `<<` as a merge key wherever it stands (a type error on such a
+ * value says !!merge); ct's reads it as a string there.
  */
 export interface DecodeOptions {
   mergeKeys?: 'in-place' | 'explicit-first';
@@ -256,6 +258,8 @@ class Decoder {
     if ('error' in r) throw new DecodeFailure(r.error, reportSpan(n));
     let tag = r.tag;
     let value: unknown = r.value;
+    // butane's yaml.v3 gives a plain `<<` the merge tag wherever it stands (see DecodeOptions)
+    if (this.explicitFirst && tag === '!!str' && !isIndicatedString(n) && shortTag(n) === '' && scalarText(n) === '<<') tag = '!!merge';
     if (tag === '!!binary') {
       const decoded = decodeBase64(scalarText(n));
       if (decoded === undefined) throw new DecodeFailure('yaml: !!binary value contains invalid base64 data', reportSpan(n));

@@ -94,7 +94,43 @@ function readFullYaml(text: string): { doc: Document.Parsed | null; laterDocumen
     laterDocumentAt = (d as Document.Parsed).range?.[0];
     break;
   }
+  if (doc && doc.errors.length) {
+    const end = libyamlDocumentEnd(text, doc);
+    if (end !== undefined) {
+      // go-yaml (ct's and butane's) ends the first document there and never reads further
+      const first = readFullYaml(text.slice(0, end)).doc;
+      if (first && !first.errors.length) return { doc: first, laterDocumentAt: end };
+    }
+  }
   return { doc, laterDocumentAt };
+}
+
+/**
+ * Where libyaml (behind go-yaml) ends the first document without a `---` or `...`: after the
+ * top-level node is complete, whatever token comes next ends the document. That happens when a
+ * flow collection or a quoted scalar at the top is followed by more text, or when a top-level
+ * block collection is indented and a later line is indented less (the yaml package calls both
+ * an error). Undefined when neither applies; the caller keeps the cut only if the text before
+ * it reads without errors.
+ */
+function libyamlDocumentEnd(text: string, doc: Document.Parsed): number | undefined {
+  const root = doc.contents as ParsedNode | null;
+  const range = root?.range;
+  if (!root || !range) return undefined;
+  const flowOrQuoted = isScalar(root) ? root.type === Scalar.QUOTE_DOUBLE || root.type === Scalar.QUOTE_SINGLE : (root as { flow?: boolean }).flow === true;
+  if (flowOrQuoted) return range[1] < text.length && /\S/.test(text.slice(range[1])) ? range[1] : undefined;
+  if (!isMap(root) && !isSeq(root)) return undefined;
+  const lineStart = Math.max(text.lastIndexOf('\n', range[0] - 1), text.lastIndexOf('\r', range[0] - 1)) + 1;
+  const indent = range[0] - lineStart;
+  if (indent === 0 || /\S/.test(text.slice(lineStart, range[0]))) return undefined;
+  const line = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  line.lastIndex = range[0];
+  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
+    const lead = /^ */.exec(m[0])![0].length;
+    const rest = m[0].slice(lead);
+    if (m.index > range[0] && lead < indent && /^[^\s#]/.test(rest)) return m.index;
+  }
+  return undefined;
 }
 
 // Characters ct's YAML reader refuses anywhere in the input (it allows tab, LF, CR, NEL and the
@@ -216,10 +252,21 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
       }
     } else if (isMap(n)) {
       const items = n.items;
+      // a block mapping starts where its first key does, that key's anchor or tag included
+      const firstKey = !n.flow && isPair(items[0]) ? (items[0].key as YNode | null) : null;
+      const keyRange = (firstKey as { range?: [number, number, number] } | null)?.range;
+      if (range && keyRange && keyRange[0] === range[0] && !reportStarts.has(n) && ((firstKey as { anchor?: string }).anchor || (firstKey as { tag?: string }).tag)) {
+        const p = propsStart(text, keyRange[0]);
+        if (p < range[0]) reportStarts.set(n, p);
+      }
       for (let i = items.length - 1; i >= 0; i--) {
         const p = items[i];
         if (!isPair(p)) continue;
-        if (!n.flow) placeEmptyAfter(text, p.value as YNode | null, ':');
+        if (!n.flow) {
+          placeEmptyAfter(text, p.value as YNode | null, ':');
+          // an empty explicit key (`? `) sits right after its `?`, as go-yaml places it
+          placeEmptyAfter(text, p.key as YNode | null, '?');
+        }
         if (p.value == null && n.flow && (p.key as YNode | null)?.range) {
           // `{key, ...}`: ct reads an empty value placed at the token after the key
           let at = (p.key as YNode).range![1];
@@ -241,7 +288,7 @@ function treeChecks(text: string, root: ParsedNode): Diagnostic[] {
 }
 
 /** An empty block value (no anchor or tag) is placed right after its indicator, as ct does. */
-function placeEmptyAfter(text: string, n: YNode | null, indicator: ':' | '-'): void {
+function placeEmptyAfter(text: string, n: YNode | null, indicator: ':' | '-' | '?'): void {
   if (!n || !isScalar(n) || (n as { anchor?: string }).anchor || (n as { tag?: string }).tag) return;
   const r = (n as { range?: [number, number, number] }).range;
   if (!r || r[0] !== r[1] || ((n as Scalar).value !== '' && (n as Scalar).value != null)) return;

@@ -43,13 +43,16 @@ export function pathErrorNilOk(p: string | null | undefined): string | null {
 }
 
 /** validateMode: a set mode lies in 0..07777. */
-export function modeError(m: number | null | undefined): string | null {
+export function modeError(m: number | bigint | null | undefined): string | null {
   return m != null && (m < 0 || m > 0o7777) ? ERR.fileIllegalMode : null;
 }
 
 /** validateModeSpecialBits (specs up to 3.5.0): uint32(mode) & 07000. */
-export function modeSpecialBitsWarning(m: number | null | undefined): string | null {
-  return m != null && ((m >>> 0) & 0o7000) !== 0 ? ERR.modeSpecialBits : null;
+export function modeSpecialBitsWarning(m: number | bigint | null | undefined): string | null {
+  if (m == null) return null;
+  // a mode past 2^53 (e.g. -.inf read into an int) is a bigint: same low 32 bits as Go's uint32()
+  const low = typeof m === 'bigint' ? Number(BigInt.asUintN(32, m)) : m >>> 0;
+  return (low & 0o7000) !== 0 ? ERR.modeSpecialBits : null;
 }
 
 const S3_ARN_PREFIX = 'arn:';
