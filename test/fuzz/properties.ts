@@ -474,8 +474,11 @@ function checkQuickFixes(f: Features, doc: unknown, input: FuzzInput): Violation
     // the problems it fixes must be gone: fixing a typo may reveal others of the same code, and the
     // same key may be misspelt twice, so a problem is looked for where the edits moved it to
     const moved = (offset: number) => edits.reduce((o, e) => (e.span.end <= offset ? o + e.newText.length - (e.span.end - e.span.start) : o), offset);
+    // a problem inside text an edit deletes (a line moved elsewhere) has no place afterwards: then
+    // one problem of its kind fewer is what fixing it means (a second copy may now stand there)
+    const replaced = (s: Span) => edits.some((e) => e.newText === '' && e.span.start <= s.start && s.end <= e.span.end);
     for (const d of action.diagnostics ?? []) {
-      const still = d.span
+      const still = d.span && !replaced(d.span)
         ? after.some((a) => a.code === d.code && a.message === d.message && a.span?.start === moved(d.span!.start))
         : count(after, d.code, d.message) >= count(before, d.code, d.message);
       if (still) out.push({ kind: 'quick-fix', detail: `"${(action as any).title}" left "${d.code}: ${d.message}" in place` });
