@@ -38,6 +38,7 @@ import type { JsonSchema } from '../../src/core/features/schema.ts';
 import type { Span } from '../../src/core/report.ts';
 import { mutateButane } from '../support/butane-mutate.ts';
 import { Rng } from '../support/rng.ts';
+import { featureProbe } from './properties.ts';
 import type { Violation } from './properties.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -259,23 +260,8 @@ export function checkButaneCore(input: ButaneInput, slowMs: number): { violation
 // ----------------------------------------------------------------------- editor features
 
 export function checkButaneFeatures(input: ButaneInput, offsets: number[], slowMs: number): Violation[] {
-  const out: Violation[] = [];
   const { text } = input;
-  const lineCount = text.split(/\r\n|\r|\n/).length;
-  const range = (what: string, span: Span | undefined) => {
-    const p = spanProblem(span, text.length);
-    if (p) out.push({ kind: 'feature-range', detail: `${what}: ${p}` });
-  };
-  const guard = (what: string, fn: () => void) => {
-    const t0 = performance.now();
-    try {
-      fn();
-    } catch (e) {
-      out.push({ kind: 'feature-crash', detail: `${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
-    }
-    const ms = performance.now() - t0;
-    if (ms > slowMs) out.push({ kind: 'slow', detail: `${what} took ${ms.toFixed(0)} ms` });
-  };
+  const { out, range, guard, lineCount } = featureProbe(text, slowMs);
   const doc = new ClcDocument(text);
   let diagnostics: ReturnType<typeof diagnoseButane>['diagnostics'] = [];
   guard('diagnostics', () => {

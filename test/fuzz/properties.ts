@@ -398,12 +398,12 @@ function walkSymbols(list: unknown[], visit: (s: any) => void, depth = 0): void 
   }
 }
 
-/** Runs every feature at `offsets` (and the whole-document ones once). */
-export function checkFeatures(f: Features, input: FuzzInput, offsets: number[], slowMs: number): Violation[] {
+/**
+ * What the feature checks of both formats share: a violation list, a check that a range lies in
+ * the text, and a guard that turns a throw or a slow call into a violation.
+ */
+export function featureProbe(text: string, slowMs: number) {
   const out: Violation[] = [];
-  if (!f.ClcDocument) return out;
-  const { text } = input;
-  const lineCount = text.split(/\r\n|\r|\n/).length;
   const range = (what: string, span: Span | undefined) => {
     const p = spanProblem(span, text.length);
     if (p) out.push({ kind: 'feature-range', detail: `${what}: ${p}` });
@@ -418,6 +418,14 @@ export function checkFeatures(f: Features, input: FuzzInput, offsets: number[], 
     const ms = performance.now() - t0;
     if (ms > slowMs) out.push({ kind: 'slow', detail: `${what} took ${ms.toFixed(0)} ms` });
   };
+  return { out, range, guard, lineCount: text.split(/\r\n|\r|\n/).length };
+}
+
+/** Runs every feature at `offsets` (and the whole-document ones once). */
+export function checkFeatures(f: Features, input: FuzzInput, offsets: number[], slowMs: number): Violation[] {
+  if (!f.ClcDocument) return [];
+  const { text } = input;
+  const { out, range, guard, lineCount } = featureProbe(text, slowMs);
   const doc = new f.ClcDocument(text);
   const platform = input.options.platform || undefined;
   for (const o of offsets) {
