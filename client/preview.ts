@@ -36,6 +36,8 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
   private source: vscode.Uri | undefined;
   /** undefined: use clc.platform; otherwise the platform picked in the preview ("" for none) */
   private platformOverride: string | undefined;
+  /** whether the followed config is a Butane config (it has no platform to pick) */
+  private showsButane = false;
   private latest: PreviewState['latest'];
   private failure: string | undefined;
   private readonly lastGood = new Map<string, { output: string; at: Date }>();
@@ -144,6 +146,10 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
 
   /** Lets the user choose the platform for this preview (clc.platform stays as it is). */
   async selectPlatform(): Promise<void> {
+    if (this.showsButane) {
+      void vscode.window.showInformationMessage('A Butane config has no platform: butane reads none, so the preview shows what butane prints.');
+      return;
+    }
     const setting = readSettings(this.source).platform;
     type Item = vscode.QuickPickItem & { value: string | undefined };
     const mark = (v: string | undefined) => (v === this.platformOverride ? '$(check) ' : '');
@@ -298,9 +304,15 @@ export class IgnitionPreview implements vscode.TextDocumentContentProvider, vsco
     if (!source) return;
     const setting = readSettings(source).platform;
     const doc = vscode.workspace.textDocuments.find((d) => sameUri(d.uri, source));
+    const butane = doc?.languageId === BUTANE_LANGUAGE_ID;
+    if (butane !== this.showsButane) {
+      this.showsButane = butane;
+      // the platform button in the preview's title bar is for Container Linux Configs only
+      void vscode.commands.executeCommand('setContext', 'clc.previewShowsButane', butane);
+    }
     const text = previewText({
       sourceName: fileName(source),
-      butane: doc?.languageId === BUTANE_LANGUAGE_ID,
+      butane,
       platform: this.platformOverride ?? setting,
       platformOverridden: this.platformOverride !== undefined,
       latest: this.latest,

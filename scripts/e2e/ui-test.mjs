@@ -219,9 +219,18 @@ function steps(ctx) {
           const t = await editorText(page);
           return t.includes('      overwrite: true') || t;
         });
-        // a value suggestion may still be open: close it so that no later key accepts it
-        if (await widget.isVisible().catch(() => false)) await page.keyboard.press('Escape');
-        await widget.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+        // the value suggestions typing opens may show up late: close them until none has been
+        // open for a while, so that no later key lands in the list instead of where it is meant
+        await waitFor('no suggestion list open', async () => {
+          for (let quiet = 0; quiet < 4; quiet++) {
+            if (await widget.isVisible().catch(() => false)) {
+              await page.keyboard.press('Escape');
+              return 'a suggestion list was open';
+            }
+            await delay(150);
+          }
+          return true;
+        });
         ctx.shift = 1; // one line more below the mode line
       },
     ],
@@ -364,6 +373,10 @@ function steps(ctx) {
           const t = await editorText(page, 2);
           return (t.includes('"version": "2.3.0"') && t.includes('Up to date')) || t;
         });
+        // a Container Linux Config's preview offers the platform picker in its title bar (a
+        // group shows its title actions while it is the active one)
+        await page.keyboard.press('Control+2');
+        await platformAction(page).waitFor({ timeout: STEP_TIMEOUT });
         // type in the config: the preview follows
         const line = lineOf(ctx.original, 'inline: web-01') + ctx.shift;
         await page.keyboard.press('Control+1'); // focus the config's editor group (a click could scroll it sideways)
@@ -451,7 +464,27 @@ function steps(ctx) {
         await page.keyboard.press('Escape');
       },
     ],
+    [
+      'the preview of a Butane config shows butane\'s output and offers no platform',
+      async () => {
+        await page.keyboard.press('Control+1');
+        await runCommand(page, 'Container Linux Config: Open Ignition Preview to the Side');
+        await waitFor('the Butane preview', async () => {
+          const t = await editorText(page, 2);
+          return (t.includes('(Butane config)') && t.includes('"version": "3.4.0"')) || t;
+        });
+        await page.keyboard.press('Control+2');
+        await page.locator('.editor-group-container.active .tab.active', { hasText: 'Ignition Preview' }).waitFor({ timeout: STEP_TIMEOUT });
+        await editorGroup(page, 2).locator('.editor-actions .action-label').first().waitFor({ timeout: STEP_TIMEOUT });
+        await waitFor('no platform picker in the preview\'s title bar', async () => ((await platformAction(page).count()) === 0 ? true : 'the platform action is shown'));
+      },
+    ],
   ];
+}
+
+/** The preview's "Select Platform" action in the title bar of editor group 2. */
+function platformAction(page) {
+  return editorGroup(page, 2).locator('.editor-actions .action-label[aria-label^="Select Platform for Ignition Preview"]');
 }
 
 // ------------------------------------------------------------------ main
