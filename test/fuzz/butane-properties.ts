@@ -14,8 +14,6 @@
 //     throw at any offset, and their ranges stay inside the text.
 // Checks return violations instead of throwing, so a long run can count them.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { transpileButane } from '../../src/core/butane/transpile.ts';
@@ -38,23 +36,14 @@ import type { JsonSchema } from '../../src/core/features/schema.ts';
 import type { Span } from '../../src/core/report.ts';
 import { mutateButane } from '../support/butane-mutate.ts';
 import { Rng } from '../support/rng.ts';
-import { featureProbe } from './properties.ts';
-import type { Violation } from './properties.ts';
+import { featureProbe, loadCorpus } from './properties.ts';
+import type { CorpusCase, Violation } from './properties.ts';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
-export interface ButaneCase {
-  name: string;
-  text: string;
-}
+export type ButaneCase = CorpusCase;
 
 export function loadButaneCorpus(): ButaneCase[] {
-  const dir = path.join(ROOT, 'test', 'butane-conformance', 'cases');
-  return fs
-    .readdirSync(dir)
-    .sort()
-    .filter((n) => fs.existsSync(path.join(dir, n, 'input.yml')))
-    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name, 'input.yml'), 'utf8') }));
+  return loadCorpus('butane-conformance');
 }
 
 /** An in-memory files directory: a text file, a binary one, a tree; everything else is missing. */

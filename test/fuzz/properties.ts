@@ -34,8 +34,9 @@ export interface CorpusCase {
   text: string;
 }
 
-export function loadCorpus(): CorpusCase[] {
-  const dir = path.join(ROOT, 'test', 'conformance', 'cases');
+/** The inputs of a corpus under test/ (`conformance` for ct, `butane-conformance` for butane). */
+export function loadCorpus(corpus = 'conformance'): CorpusCase[] {
+  const dir = path.join(ROOT, 'test', corpus, 'cases');
   return fs
     .readdirSync(dir)
     .sort()

@@ -5,10 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { transpile } from '../../src/core/transpile.ts';
 import { transpileButane } from '../../src/core/butane/transpile.ts';
+import { loadCorpus } from '../fuzz/properties.ts';
 
 const NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'toLocaleString', 'isPrototypeOf', '__defineGetter__'];
 
@@ -20,15 +19,6 @@ function neutral(word: string): string {
 // keys whose values are contents: a swapped word there changes bytes (base64, gzip) not text
 const CONTENT_KEYS = /^(inline|source|contents|data|ca|cert|key|hash|verification)$/;
 const LINE = /^(\s*(?:- )?)([a-z_]+): ([A-Za-z0-9/._-]+)\s*$/;
-
-function inputs(dir: string, file: string): Array<{ name: string; text: string }> {
-  const out = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const f = path.join(dir, name, file);
-    if (fs.existsSync(f)) out.push({ name, text: fs.readFileSync(f, 'utf8') });
-  }
-  return out;
-}
 
 /** Variants of `text` with `word` as the value, then as the key, of some plain `key: value` lines. */
 function* placements(text: string, word: string): Generator<string> {
@@ -69,7 +59,7 @@ function check(label: string, run: (text: string) => unknown, cases: Array<{ nam
 }
 
 test('names of Object.prototype members are ordinary words to the Container Linux Config transpiler', () => {
-  const cases = inputs(path.join(__dirname, '..', 'conformance', 'cases'), 'input.yml');
+  const cases = loadCorpus('conformance');
   const n = check('clc', (text) => {
     const r = transpile(text, { hints: true });
     return [r.output, r.diagnostics.map((d) => [d.severity, d.message, d.span?.start])];
@@ -78,7 +68,7 @@ test('names of Object.prototype members are ordinary words to the Container Linu
 });
 
 test('names of Object.prototype members are ordinary words to the Butane transpiler', () => {
-  const cases = inputs(path.join(__dirname, '..', 'butane-conformance', 'cases'), 'input.yml');
+  const cases = loadCorpus('butane-conformance');
   const n = check('butane', (text) => {
     const r = transpileButane(text);
     return [r.output, r.error, r.entries.map((e) => [e.kind, e.message, e.offset])];
